@@ -1,0 +1,242 @@
+#!/usr/bin/python3
+"""The grader: runs the exercise tests through Bazel and prints a score table.
+
+  grade.py [WORD] [--solutions]   WORD: an exercise id, a chapter ('perceptron', '01'), or all
+  grade.py --stub-check           every shipped stub must compile and fail its tests
+
+Each exercise is one Bazel test; `--keep_going` lets one that does not compile, crashes or
+hangs (Bazel's --test_timeout) fail on its own while the others are graded.
+"""
+
+import argparse
+import os
+import pathlib
+import re
+import subprocess
+import sys
+
+import manifest
+
+ROOT = manifest.ROOT
+TIMEOUT_SECONDS = 30
+STATUS = re.compile(r"^(//\S+)\s+(?:\(cached\) )?(PASSED|FAILED TO BUILD|FAILED|TIMEOUT|NO STATUS"
+                    r"|FLAKY|INCOMPLETE)")
+COMPILER_ERROR = re.compile(r"^(\S+:\d+:\d+: (?:fatal )?error: .*)$")
+TTY = sys.stdout.isatty()
+
+
+def color(text, code):
+    return f"\033[{code}m{text}\033[0m" if TTY else text
+
+
+def run_bazel_tests(targets, timeout=TIMEOUT_SECONDS):
+    """Runs `targets`; returns ({target: status}, bazel's output)."""
+    command = ["bazel", "test", "--keep_going", "--test_output=summary",
+               f"--test_timeout={timeout}", "--color=no", "--curses=no", *targets]
+    result = subprocess.run(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                            text=True)
+    statuses = {}
+    for line in result.stdout.splitlines():
+        match = STATUS.match(line.strip())
+        if match:
+            statuses[match.group(1)] = match.group(2)
+    return statuses, result.stdout
+
+
+def first_compiler_error(output, exercise):
+    """The first compiler error for this exercise's files, and the few lines after it."""
+    lines = output.splitlines()
+    prefix = f"exercises/{exercise['chapter']}/{exercise['id']}"
+    for number, line in enumerate(lines):
+        match = COMPILER_ERROR.match(line)
+        if match and (line.startswith(prefix) or line.startswith("solutions/")):
+            context = [l for l in lines[number + 1:number + 4]
+                       if not l.startswith(("ERROR:", "INFO:", "Target"))]
+            return "\n".join([match.group(1)] + context)
+    for line in lines:
+        if COMPILER_ERROR.match(line):
+            return line
+    return "it does not compile (run the command below to see Bazel's output)"
+
+
+def first_failure(log_path):
+    """(summary line, details) of the first failed check in a Catch2 log."""
+    try:
+        text = log_path.read_text(errors="replace")
+    except OSError:
+        return "no test log", ""
+    lines = text.splitlines()
+    test_case = ""
+    for number, line in enumerate(lines):
+        # Catch2 prints a test case's name between two rules of dashes.
+        if (line.startswith("-----") and number + 2 < len(lines)
+                and lines[number + 2].startswith("-----")):
+            test_case = lines[number + 1].strip()
+        if line.rstrip().endswith("FAILED:"):
+            block = [line]
+            for following in lines[number + 1:]:
+                if following.startswith(("-----", "=====")) or (following.rstrip().endswith("FAILED:")):
+                    break
+                block.append(following)
+            details = "\n".join(l for l in block if l.strip())
+            summary = summarize(block)
+            return f"{test_case}: {summary}" if test_case else summary, details
+    crash = re.search(r"(SIG[A-Z]+[^\n]*)", text)
+    if crash:
+        return f"the test crashed ({crash.group(1).strip()})", ""
+    return "failed (see the log)", ""
+
+
+def summarize(block):
+    """One line from a Catch2 failure block: the check and what it got."""
+    body = [l.strip() for l in block[1:] if l.strip()]
+    if "due to unexpected exception with message:" in body:
+        index = body.index("due to unexpected exception with message:")
+        message = body[index + 1] if index + 1 < len(body) else ""
+        return f"threw an exception: {message}"
+    if "due to a fatal error condition:" in body:
+        index = body.index("due to a fatal error condition:")
+        return f"crashed: {body[index + 1] if index + 1 < len(body) else ''}"
+    check = body[0] if body else ""
+    if "with expansion:" in body:
+        index = body.index("with expansion:")
+        got = body[index + 1] if index + 1 < len(body) else ""
+        return f"{check} is {got}"
+    return check
+
+
+def stars(count):
+    return "★" * count + "☆" * (3 - count)
+
+
+def exercise_number(exercises, exercise):
+    same = [e for e in exercises if e["chapter"] == exercise["chapter"]]
+    return f"{int(exercise['chapter'].split('_')[0])}.{same.index(exercise) + 1}"
+
+
+def edited(path):
+    """True when git says `path` differs from the last commit (False outside git)."""
+    result = subprocess.run(["git", "diff", "--quiet", "HEAD", "--", path], cwd=ROOT,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return result.returncode == 1
+
+
+def grade(exercises, all_exercises, kind, quiet=False):
+    """Grades `exercises`; prints the table; returns (points earned, points possible, results)."""
+    targets = [manifest.target(e, kind) for e in exercises]
+    if not quiet:
+        print(f"Grading {len(targets)} exercise(s) "
+              f"({'reference solutions' if kind == 'solution' else 'your code'}); "
+              "a first run compiles the library and takes a few minutes...", flush=True)
+    statuses, output = run_bazel_tests(targets)
+    results = []
+    for exercise, target in zip(exercises, targets):
+        status = statuses.get(target, "NO STATUS")
+        reason, details = "", ""
+        if status == "FAILED TO BUILD":
+            details = first_compiler_error(output, exercise)
+            reason = "does not compile: " + details.splitlines()[0]
+        elif status == "TIMEOUT":
+            reason = f"took over {TIMEOUT_SECONDS} s and was stopped (an endless loop?)"
+        elif status in ("FAILED", "FLAKY", "INCOMPLETE"):
+            package, name = target[2:].split(":")
+            reason, details = first_failure(ROOT / "bazel-testlogs" / package / name / "test.log")
+        elif status == "NO STATUS":
+            reason = "was not run (a build error elsewhere?)"
+            details = "\n".join(l for l in output.splitlines() if l.startswith("ERROR"))[:2000]
+        results.append((exercise, status == "PASSED", reason, details))
+    if not quiet:
+        print_table(results, all_exercises, kind)
+    earned = sum(e["points"] for e, passed, _, _ in results if passed)
+    possible = sum(e["points"] for e in exercises)
+    return earned, possible, results
+
+
+def print_table(results, all_exercises, kind):
+    width = max(len(e["title"]) for e, *_ in results)
+    ids = max(len(e["id"]) for e, *_ in results)
+    print()
+    print(f"  {'#':5} {'id':{ids}}  {'title':{width}}  stars  points  result")
+    for exercise, passed, reason, _ in results:
+        number = exercise_number(all_exercises, exercise)
+        points = f"{exercise['points'] if passed else 0}/{exercise['points']}"
+        verdict = color("pass", "32") if passed else color("FAIL", "31")
+        line = (f"  {number:5} {exercise['id']:{ids}}  {exercise['title']:{width}}  "
+                f"{stars(exercise['stars'])}    {points:>6}  {verdict}")
+        print(line)
+        if not passed and reason:
+            print(f"        {reason[:200]}")
+    done = sum(1 for _, passed, *_ in results if passed)
+    print(f"\n{done} of {len(results)} exercises done")
+    failing = [(e, details) for e, passed, _, details in results if not passed]
+    if failing and kind == "exercise":
+        exercise, details = failing[0]
+        print(f"\nNext: exercise {exercise_number(all_exercises, exercise)} '{exercise['id']}' "
+              f"in {manifest.stub_file(exercise)}")
+        if details:
+            print("\n" + "\n".join("    " + l for l in details.splitlines()[:12]))
+        print(f"\n  ./book hint {exercise['id']}     a hint"
+              f"\n  ./book watch {exercise['id']}    re-grade each time you save")
+    for exercise, *_ in results:
+        test_file = f"exercises/{exercise['chapter']}/{exercise['id']}_test.cc"
+        if edited(test_file):
+            print(color(f"note: {test_file} differs from the book's; grades count only with "
+                        "the original tests", "33"))
+
+
+def stub_check(exercises):
+    """Every shipped stub compiles and fails its tests; stubs the reader edited are skipped."""
+    shipped = [e for e in exercises if not edited(manifest.stub_file(e))]
+    skipped = len(exercises) - len(shipped)
+    passed = failed = 0
+    if shipped:
+        statuses, output = run_bazel_tests([manifest.target(e, "exercise") for e in shipped])
+        for exercise in shipped:
+            status = statuses.get(manifest.target(exercise, "exercise"), "NO STATUS")
+            if status == "FAILED":
+                passed += 1
+                print(f"  ok    stub of '{exercise['id']}' compiles and fails its tests")
+            else:
+                failed += 1
+                why = {"PASSED": "passes its tests: the tests cannot tell a stub from a solution",
+                       "FAILED TO BUILD": "does not compile: " + first_compiler_error(output, exercise),
+                       "TIMEOUT": "hangs"}.get(status, status)
+                print(f"  FAIL  stub of '{exercise['id']}' {why}")
+    if skipped:
+        print(f"  ({skipped} stub(s) you edited were not checked)")
+    print(f"stub-check: {passed} passed, {failed} failed")
+    return failed == 0
+
+
+def main():
+    parser = argparse.ArgumentParser(description="Grade the book's exercises.")
+    parser.add_argument("word", nargs="?", help="an exercise id or a chapter; all by default")
+    parser.add_argument("--solutions", action="store_true", help="grade the reference solutions")
+    parser.add_argument("--stub-check", action="store_true", help="check that every stub fails")
+    parser.add_argument("--quiet", action="store_true", help="print only the score line")
+    parser.add_argument("--first-failing", action="store_true",
+                        help="print the id of the first exercise that does not pass yet")
+    parser.add_argument("--after", metavar="ID", help="with --first-failing: start after ID")
+    args = parser.parse_args()
+    try:
+        all_exercises = manifest.load()
+        chosen = manifest.select(all_exercises, args.word)
+    except manifest.ManifestError as error:
+        sys.exit(f"grade: {error}")
+    if args.stub_check:
+        sys.exit(0 if stub_check(chosen) else 1)
+    if args.first_failing:
+        ids = [e["id"] for e in chosen]
+        start = ids.index(args.after) + 1 if args.after in ids else 0
+        candidates = chosen[start:] + chosen[:start]
+        _, _, results = grade(candidates, all_exercises, "exercise", quiet=True)
+        print(next((e["id"] for e, passed, *_ in results if not passed), ""))
+        return
+    kind = "solution" if args.solutions else "exercise"
+    earned, possible, results = grade(chosen, all_exercises, kind, quiet=args.quiet)
+    print(f"Score: {earned}/{possible} points")
+    sys.exit(0 if all(passed for _, passed, *_ in results) else 1)
+
+
+if __name__ == "__main__":
+    main()
