@@ -18,7 +18,7 @@ struct Option {
 
 /// What a chapter program is: its id (the folder name), its title and its own options.
 struct Spec {
-  std::string id;               ///< e.g. "01_perceptron"; the default output is out/<id>.
+  std::string id;               ///< e.g. "01_perceptron"; the default output folder is out/ID.
   std::string title;            ///< e.g. "The perceptron"; printed by --help.
   std::vector<Option> options;  ///< Options beyond the common four.
 };
@@ -27,7 +27,7 @@ struct Spec {
 struct Args {
   bool quick = false;       ///< --quick: a small, fast run for tests and CI.
   bool help = false;        ///< --help was given: print usage and exit 0.
-  std::string out_dir;      ///< --out DIR, default out/<id>.
+  std::string out_dir;      ///< --out DIR, default out/ID.
   std::uint64_t seed = 42;  ///< --seed N: every random choice of the run derives from it.
   std::map<std::string, std::string> options;  ///< The chapter's own options, by name.
 };

@@ -47,7 +47,7 @@ class Context {
   }
 
   /// Starts the printed section `name` (a file name: letters, digits, '_') under a heading;
-  /// what is printed until the next section goes to stdout and to DIR/<name>.txt.
+  /// what is printed until the next section goes to stdout and to DIR/NAME.txt.
   std::ostream& section(const std::string& name, const std::string& heading);
   /// The stream of the current section (stdout alone before the first section).
   std::ostream& out();
