@@ -22,6 +22,7 @@ packages=(
   python3-numpy          # numpy cross-check of saved models (chapter 7)
   python3-h5py           # reading .h5 files from Python (chapter 7 cross-check)
   python3-torch          # reference gradients for the fixtures, and the PyTorch peer bench
+  python3-sklearn        # reference values for the perceptron (tools/make_sklearn_fixtures.py)
   doxygen                # renders the book
   graphviz               # `dot`: model graphs (chapter 5) and Doxygen diagrams
   libjs-mathjax          # formulas in the book, served offline
