@@ -155,6 +155,7 @@ Table read_csv(const std::string& path, const CsvOptions& options) {
   if (!read_record(in, path, line_no, header, blank) || blank) {
     throw DataError(path + ": empty file (expected a header row of column names)");
   }
+  if (header[0].rfind("\xEF\xBB\xBF", 0) == 0) header[0].erase(0, 3);  // a UTF-8 mark
   for (std::size_t j = 0; j < header.size(); ++j) {
     if (std::count(header.begin(), header.end(), header[j]) > 1) {
       throw DataError(path + ":1: column '" + header[j] + "' appears twice in the header");

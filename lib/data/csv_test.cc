@@ -77,6 +77,13 @@ TEST_CASE("only the columns asked for are read, and text becomes sorted class in
   REQUIRE_THROWS_WITH(table.numbers("y"), "no column 'y' (columns: x, kind)");
 }
 
+TEST_CASE("a UTF-8 byte order mark before the header is skipped") {
+  const std::string path = write_file("bom.csv",
+                                      "\xEF\xBB\xBF"
+                                      "a,b\n1,2\n");
+  REQUIRE(nn::read_csv(path).numbers("a") == std::vector<float>{1.0f});
+}
+
 TEST_CASE("a quoted field may hold a line break") {
   const std::string path = write_file("multi.csv", "note,v\n\"two\nlines\",1\n2nd,2\n");
   const nn::Table table = nn::read_csv(path, with_text({"note"}));
