@@ -128,9 +128,12 @@ void Axes::line(Point a, Point b, const LineStyle& style) {
       t1 = std::min(t1, std::max(ta, tb));
     }
     if (!(t0 <= t1)) return;
+    const double ax = x(a.x + t0 * delta[0]), ay = y(a.y + t0 * delta[1]);
+    const double bx = x(a.x + t1 * delta[0]), by = y(a.y + t1 * delta[1]);
+    if (std::isnan(ax) || std::isnan(ay) || std::isnan(bx) || std::isnan(by)) return;
     PathData d;
-    d.move_to(x(a.x + t0 * delta[0]), y(a.y + t0 * delta[1]));
-    d.line_to(x(a.x + t1 * delta[0]), y(a.y + t1 * delta[1]));
+    d.move_to(ax, ay);
+    d.line_to(bx, by);
     svg.element("path", line_attrs(style, color, d.str()));
   };
   artists_.push_back(std::move(artist));
@@ -158,6 +161,22 @@ void Axes::axvline(double x, const LineStyle& style) {
   artists_.back().fits_limits = true;
 }
 
+void Axes::hlines(const Series& ys, const LineStyle& style) {
+  LineStyle first = style;
+  first.color = next_color(style.color);
+  LineStyle rest = first;
+  rest.label.clear();  // one legend entry for the whole set
+  for (std::size_t i = 0; i < ys.values.size(); ++i) axhline(ys.values[i], i ? rest : first);
+}
+
+void Axes::vlines(const Series& xs, const LineStyle& style) {
+  LineStyle first = style;
+  first.color = next_color(style.color);
+  LineStyle rest = first;
+  rest.label.clear();
+  for (std::size_t i = 0; i < xs.values.size(); ++i) axvline(xs.values[i], i ? rest : first);
+}
+
 void Axes::bar(const std::vector<std::string>& labels, const Series& values,
                const BarStyle& style) {
   const std::size_t n = values.values.size();
@@ -170,8 +189,10 @@ void Axes::bar(const std::vector<std::string>& labels, const Series& values,
   artist.ys.push_back(0);
   artist.draw = [v = values.values, style, color](Svg& svg, const Scale& x, const Scale& y) {
     for (std::size_t i = 0; i < v.size(); ++i) {
-      const double left = x(i - 0.4), right = x(i + 0.4), base = y(0), top = y(v[i]);
-      if (std::isnan(top)) continue;
+      const double left = x(i - 0.4), right = x(i + 0.4), top = y(v[i]);
+      // On a log axis 0 cannot be shown: the bars then rise from the bottom of the frame.
+      const double base = std::isnan(y(0)) ? y(std::min(y.lo(), y.hi())) : y(0);
+      if (std::isnan(left) || std::isnan(right) || std::isnan(top)) continue;
       svg.element("rect", {{"x", left},
                            {"y", std::min(base, top)},
                            {"width", right - left},

@@ -57,6 +57,10 @@ class Axes {
   void axhline(double y, const LineStyle& style = {});
   /// A vertical line across the frame at x (e.g. the best epoch).
   void axvline(double x, const LineStyle& style = {});
+  /// A horizontal line across the frame at each of ys, in one colour and one legend entry.
+  void hlines(const Series& ys, const LineStyle& style = {});
+  /// A vertical line across the frame at each of xs, in one colour and one legend entry.
+  void vlines(const Series& xs, const LineStyle& style = {});
   /// A heat map of matrix (rows, cols), row 0 at the top, e.g. a confusion matrix with true
   /// classes as rows; annotate writes each value in its cell. Throws nn::ValueError when the
   /// label counts do not match the shape (empty label lists are allowed).

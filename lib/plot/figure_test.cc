@@ -168,6 +168,36 @@ TEST_CASE("bars, lines and texts", "[plot][figure]") {
   CHECK(doc.find(">0.88<") != std::string::npos);
 }
 
+TEST_CASE("hlines and vlines share one colour and one legend entry", "[plot][figure]") {
+  Figure fig;
+  auto& ax = fig.axes();
+  ax.plot({0, 10}, {0, 1});
+  ax.vlines({2, 4, 6}, {"milestones", "#cc79a7", true, 1});
+  ax.hlines({0.25, 0.75}, {"quartiles"});
+  ax.legend();
+  const std::string doc = fig.svg();
+  CHECK(testing::xml_problem(doc).empty());
+  CHECK(count(doc, "stroke=\"#cc79a7\"") == 3 + 1);  // three lines and the legend sample
+  CHECK(count(doc, ">milestones<") == 1);
+  CHECK(count(doc, ">quartiles<") == 1);
+}
+
+TEST_CASE("what a log axis cannot show is left out, never written as nan", "[plot][figure]") {
+  Figure fig;
+  fig.subplots(1, 3);
+  fig.axes(0).bar({"a", "b"}, {10, 1000});
+  fig.axes(0).yscale("log");
+  fig.axes(1).decision_regions(Tensor{{0.2f, 0.8f}}, {-1, 1, -1, 1});
+  fig.axes(1).xscale("log");
+  fig.axes(2).axline(1, 1, 0);
+  fig.axes(2).plot({-1, 1, 10}, {1, 2, 3});
+  fig.axes(2).xscale("log");
+  const std::string doc = fig.svg();
+  CHECK(testing::xml_problem(doc).empty());
+  CHECK(doc.find("nan") == std::string::npos);
+  CHECK(doc.find(">10³<") != std::string::npos);
+}
+
 TEST_CASE("decision regions of a predict function, with a contour", "[plot][figure]") {
   Figure fig;
   auto& ax = fig.axes();

@@ -62,6 +62,7 @@ void Axes::heatmap(const Tensor& matrix, const std::vector<std::string>& row_lab
     for (std::size_t i = 0; i < matrix.shape()[0]; ++i) {
       for (std::size_t j = 0; j < matrix.shape()[1]; ++j) {
         const double left = x(j), right = x(j + 1.0), top = y(i), bottom = y(i + 1.0);
+        if (std::isnan(left + right + top + bottom)) continue;  // e.g. 0 on a log axis
         const Rgb fill = sequential_color((matrix(i, j) - lo) / span);
         svg.element("rect", {{"x", std::min(left, right)},
                              {"y", std::min(top, bottom)},

@@ -156,11 +156,13 @@ void Axes::add_regions(std::vector<std::uint8_t> rgb, int nx, int ny, const Tens
   artist.avoid = false;
   artist.layer = 0;
   artist.draw = [href, contour, e, style](Svg& svg, const Scale& x, const Scale& y) {
+    const double left = x(e.xmin), right = x(e.xmax), top = y(e.ymax), bottom = y(e.ymin);
+    if (std::isnan(left) || std::isnan(right) || std::isnan(top) || std::isnan(bottom)) return;
     if (!href.empty()) {
-      svg.element("image", {{"x", x(e.xmin)},
-                            {"y", y(e.ymax)},
-                            {"width", x(e.xmax) - x(e.xmin)},
-                            {"height", y(e.ymin) - y(e.ymax)},
+      svg.element("image", {{"x", left},
+                            {"y", top},
+                            {"width", right - left},
+                            {"height", bottom - top},
                             {"preserveAspectRatio", "none"},
                             {"href", href}});
     }
