@@ -123,10 +123,23 @@ def split_blocks(lines):
     return blocks
 
 
+def join_directives(lines):
+    """Joins a \\figure{...}{...} that clang-format wrapped over several lines into one."""
+    joined = []
+    for number, text in lines:
+        if joined and joined[-1][1].lstrip().startswith("\\figure{") and (
+                joined[-1][1].count("{") > joined[-1][1].count("}")):
+            joined[-1] = (joined[-1][0], joined[-1][1].rstrip() + " " + text.strip())
+        else:
+            joined.append((number, text))
+    return joined
+
+
 def weave_prose(chapter, lines, out_images):
     """Expands the directives of a prose block; returns Markdown lines."""
     rel = chapter.source.relative_to(ROOT)
     output = []
+    lines = join_directives(lines)
     for number, text in lines:
         where = f"{rel}:{number}"
         stripped = text.strip()
@@ -185,7 +198,7 @@ def weave_chapter(chapter, chapters, out_pages, out_images):
             if first:
                 block = block[1:]  # the title line
                 first = False
-            page += weave_prose(chapter, block, out_images)
+            page += [""] + weave_prose(chapter, block, out_images)
         elif kind == "code":
             while block and not block[0][1].strip():
                 block = block[1:]

@@ -1,6 +1,7 @@
 #include "lib/chapter/chapter.h"
 
 #include <ctime>
+#include <iomanip>
 #include <filesystem>
 #include <iostream>
 #include <streambuf>
@@ -66,6 +67,8 @@ std::ostream& Context::section(const std::string& name, const std::string& headi
   }
   stream_->flush();
   if (section_file_.is_open()) section_file_.close();
+  // Each section starts with default formatting, whatever the last one set.
+  stream_->copyfmt(std::ios(nullptr));
   sections_.push_back(name);
   std::cout << "\n== " << heading << " ==\n\n";
   section_file_.open(args_.out_dir + "/" + name + ".txt", std::ios::trunc);
@@ -99,7 +102,8 @@ void Context::finish() {
       {"seed", args_.seed},    {"date", date},         {"seconds", seconds},
       {"sections", sections_}, {"figures", figures_}};
   write_file_atomically(args_.out_dir + "/run.json", run_info.dump(2) + "\n");
-  std::cout << "\nresults: " << args_.out_dir << "/results.json (" << seconds << " s)\n";
+  std::cout << "\nresults: " << args_.out_dir << "/results.json (run took " << std::fixed
+            << std::setprecision(1) << seconds << " s)\n";
 }
 
 int run(int argc, char** argv, const Spec& spec, const std::function<void(Context&)>& body) {
