@@ -17,8 +17,12 @@ reference implementation against the same header.
 def _chapter():
     return native.package_name().split("/")[-1]
 
-def exercise(name, deps = [], data = [], size = "small"):
-    """Makes an exercise's header library, the reader's library and its two tests."""
+def exercise(name, deps = [], test_deps = [], data = [], size = "small"):
+    """Makes an exercise's header library, the reader's library and its two tests.
+
+    deps: what the header and the code use; test_deps: what only the tests use (test
+    helpers, fixtures); data: files the tests read, by workspace path.
+    """
     chapter = _chapter()
     native.cc_library(
         name = name + "_statement",
@@ -36,7 +40,7 @@ def exercise(name, deps = [], data = [], size = "small"):
     native.cc_library(
         name = name + "_tests",
         srcs = [name + "_test.cc"],
-        deps = [":" + name + "_statement", "@catch2"] + deps,
+        deps = [":" + name + "_statement", "@catch2"] + deps + test_deps,
         alwayslink = True,
         testonly = True,
     )
