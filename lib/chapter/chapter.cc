@@ -1,13 +1,13 @@
 #include "lib/chapter/chapter.h"
 
 #include <ctime>
-#include <iomanip>
 #include <filesystem>
+#include <iomanip>
 #include <iostream>
 #include <streambuf>
 
-#include "lib/chapter/atomic_file.h"
 #include "lib/error.h"
+#include "lib/io/atomic_file.h"
 
 namespace nn::chapter {
 

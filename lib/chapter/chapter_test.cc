@@ -5,7 +5,6 @@
 #include <fstream>
 #include <sstream>
 
-#include "lib/chapter/atomic_file.h"
 #include "lib/error.h"
 
 namespace {
@@ -91,18 +90,4 @@ TEST_CASE("a run that fails with nn::Error exits 1 and writes no results") {
   CHECK_FALSE(std::filesystem::exists(dir + "/results.json"));
   const char* bad[] = {"prog", "--nope"};
   CHECK(nn::chapter::run(2, const_cast<char**>(bad), kSpec, [](auto&) {}) == 2);
-}
-
-TEST_CASE("an atomic write replaces the file whole and keeps the old one on failure") {
-  const std::string dir = temp_dir("atomic");
-  nn::write_file_atomically(dir + "/a/b.txt", "first");
-  CHECK(read(dir + "/a/b.txt") == "first");
-  nn::write_file_atomically(dir + "/a/b.txt", "second");
-  CHECK(read(dir + "/a/b.txt") == "second");
-  CHECK_FALSE(std::filesystem::exists(dir + "/a/b.txt.tmp"));
-  // A folder in the way of the target: the rename fails, the error names the path.
-  std::filesystem::create_directories(dir + "/c/d.txt/inside");
-  CHECK_THROWS_WITH(nn::write_file_atomically(dir + "/c/d.txt", "x"),
-                    Catch::Contains(dir + "/c/d.txt"));
-  CHECK_FALSE(std::filesystem::exists(dir + "/c/d.txt.tmp"));
 }

@@ -1,4 +1,4 @@
-#include "lib/plot/atomic_file.h"
+#include "lib/io/atomic_file.h"
 
 #include <dirent.h>
 #include <sys/stat.h>
@@ -11,7 +11,7 @@
 
 #include "lib/error.h"
 
-namespace nn::plot {
+namespace nn {
 namespace {
 
 std::string read(const std::string& path) {
@@ -45,7 +45,7 @@ std::string fresh_folder(const std::string& name) {
 
 }  // namespace
 
-TEST_CASE("write_file_atomically writes, replaces, and leaves no temporary file", "[plot][file]") {
+TEST_CASE("write_file_atomically writes, replaces, and leaves no temporary file", "[io]") {
   const std::string folder = fresh_folder("atomic_write");
   const std::string path = folder + "/figure.svg";
   write_file_atomically(path, "first");
@@ -58,13 +58,13 @@ TEST_CASE("write_file_atomically writes, replaces, and leaves no temporary file"
   CHECK((info.st_mode & 0777) == 0644);
 }
 
-TEST_CASE("a path in a missing folder raises nn::Error naming the path", "[plot][file]") {
+TEST_CASE("a path in a missing folder raises nn::Error naming the path", "[io]") {
   const std::string path = fresh_folder("atomic_missing") + "/no/such/folder/figure.svg";
   CHECK_THROWS_AS(write_file_atomically(path, "x"), Error);
   CHECK_THROWS_WITH(write_file_atomically(path, "x"), Catch::Contains(path));
 }
 
-TEST_CASE("a failed rename keeps what was there and removes the temporary file", "[plot][file]") {
+TEST_CASE("a failed rename keeps what was there and removes the temporary file", "[io]") {
   const std::string folder = fresh_folder("atomic_rename");
   const std::string target = folder + "/taken";
   mkdir(target.c_str(), 0755);  // a folder cannot be replaced by a file
@@ -74,4 +74,31 @@ TEST_CASE("a failed rename keeps what was there and removes the temporary file",
   CHECK(read(target + "/keep.txt") == "kept");
 }
 
-}  // namespace nn::plot
+TEST_CASE("a writer that fails midway leaves the previous file whole", "[io]") {
+  const std::string folder = fresh_folder("atomic_midway");
+  const std::string path = folder + "/model.h5";
+  write_file_atomically(path, "the model saved yesterday");
+  CHECK_THROWS_WITH(replace_file_atomically(path,
+                                            [](const std::string& temporary) {
+                                              std::ofstream(temporary) << "half a mod";
+                                              throw Error("disk full");
+                                            }),
+                    Catch::Contains("disk full"));
+  CHECK(read(path) == "the model saved yesterday");
+  CHECK(files_in(folder) == std::vector<std::string>{"model.h5"});
+}
+
+TEST_CASE("replace_file_atomically hands the writer a file name in the target's folder", "[io]") {
+  const std::string folder = fresh_folder("atomic_general");
+  const std::string path = folder + "/weights.h5";
+  std::string seen;
+  replace_file_atomically(path, [&](const std::string& temporary) {
+    seen = temporary;
+    std::ofstream(temporary) << "weights";
+  });
+  CHECK(seen.rfind(folder + "/", 0) == 0);
+  CHECK(read(path) == "weights");
+  CHECK(files_in(folder) == std::vector<std::string>{"weights.h5"});
+}
+
+}  // namespace nn
