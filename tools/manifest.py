@@ -20,7 +20,9 @@ def load(root=ROOT):
         data = tomllib.loads(path.read_text())
     except (OSError, tomllib.TOMLDecodeError) as error:
         raise ManifestError(f"{path}: {error}") from error
-    exercises = data.get("exercise", [])
+    # Course order: by chapter, and within a chapter in the order of the file (a stable
+    # sort), so chapters may add their entries anywhere in the file.
+    exercises = sorted(data.get("exercise", []), key=lambda e: str(e.get("chapter", "")))
     seen = set()
     for number, exercise in enumerate(exercises, start=1):
         where = f"{path}: exercise {number}"
