@@ -15,15 +15,28 @@ A chapter file (chapters/NN_name/name.cc) is the single source of its page:
 Every directive must resolve: a missing key, section or figure is an error naming the file
 and line, so a page can never show a blank where a number should be.
 
+Besides the chapters it writes the exercise page of each chapter (from the manifest and the
+exercise headers), the figure index, the main page (docs/mainpage.md, its \\chapters line
+replaced by the table of contents) and the library reference's overview (docs/reference.md,
+its \\headers line replaced by the list of headers; every lib/ header and namespace gets its
+documentation from there, so that Doxygen lists the free functions too).
+
   weave.py --results out [--fallback out/quick] [--out docs/build]
+
+--results holds the runs whose numbers the pages show; a chapter missing there is shown from
+--fallback. Both folders are searched for run.json files to say how long the full and the
+quick run take.
 """
 
 import argparse
+import datetime
 import html
 import json
+import os
 import pathlib
 import re
 import shutil
+import subprocess
 import sys
 
 import manifest
@@ -32,6 +45,7 @@ ROOT = manifest.ROOT
 RESULT = re.compile(r"\\result\{([^}|]+)(?:\|([^}]*))?\}")
 OUTPUT = re.compile(r"^\\output\{(\w+)\}$")
 FIGURE = re.compile(r"^\\figure\{([^}]+)\}\{([^}]*)\}$")
+STARS_IN_HEADING = re.compile(r"\s*★+\s*(\(\s*\d+\s*points?\s*\))?\s*$")
 
 
 class WeaveError(Exception):
@@ -44,6 +58,7 @@ class Chapter:
     def __init__(self, folder, results_root, fallback_root):
         self.id = folder.name                          # 01_perceptron
         self.number = int(self.id.split("_")[0])       # 1
+        self.short = self.id.split("_", 1)[1]          # perceptron
         self.label = f"ch{self.id}"                    # ch01_perceptron
         self.exercises_label = f"ex{self.id}"
         sources = [p for p in sorted(folder.glob("*.cc")) if p.read_text().startswith("/// # ")]
@@ -57,7 +72,19 @@ class Chapter:
             self.results_dir = fallback_root / self.id
         self.results = read_json(self.results_dir / "results.json")
         self.run = read_json(self.results_dir / "run.json")
-        self.figures = []                              # (label, number, caption)
+        # Every run we can find, by mode: the page states how long each kind takes.
+        self.timings = {}
+        for root in (results_root, fallback_root):
+            if root is None or not (root / self.id / "run.json").is_file():
+                continue
+            run = read_json(root / self.id / "run.json")
+            if run.get("mode") in ("full", "quick") and isinstance(run.get("seconds"), (int, float)):
+                self.timings.setdefault(run["mode"], run)
+        self.figures = []                              # (label, number, caption, file)
+        self.exercises = []
+
+    def page(self):
+        return f"{self.label}.html"
 
 
 def read_json(path):
@@ -95,6 +122,74 @@ def format_value(value, spec):
         return ", ".join(format_value(v, "") for v in value)
     return str(value)
 
+
+# ---- facts about the build: durations, dates, the machine -----------------------------------
+
+def duration(seconds):
+    """12.3 s, 4 min 05 s, 1 h 02 min: how long a run took, as a reader would say it."""
+    if seconds < 0.1:
+        return "under 0.1 s"
+    if seconds < 10:
+        return f"{seconds:.1f} s"
+    if seconds < 60:
+        return f"{seconds:.0f} s"
+    minutes, rest = divmod(round(seconds), 60)
+    if minutes < 60:
+        return f"{minutes} min {rest:02d} s"
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours} h {minutes:02d} min"
+
+
+def when(stamp):
+    """'2026-11-29T05:57:07Z' as '29 November 2026, 05:57 UTC' (unknown stamps unchanged)."""
+    try:
+        moment = datetime.datetime.strptime(str(stamp), "%Y-%m-%dT%H:%M:%SZ")
+    except ValueError:
+        return str(stamp)
+    return f"{moment.day} {moment:%B %Y, %H:%M} UTC"
+
+
+def machine():
+    """'2 CPU cores (Intel Xeon ...)': the machine that rendered the book and ran its chapters."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:
+        cores = os.cpu_count() or 0
+    model = ""
+    try:
+        for line in pathlib.Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = " ".join(line.split(":", 1)[1].split())
+                break
+    except OSError:
+        pass
+    text = f"{cores} CPU core{'s' if cores != 1 else ''}"
+    return f"{text}, {html.escape(model)}" if model else text
+
+
+def source_version():
+    """The commit the book was rendered from, and whether the tree had uncommitted changes."""
+    try:
+        commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
+                                capture_output=True, text=True, check=True).stdout.strip()
+        dirty = subprocess.run(["git", "-C", str(ROOT), "status", "--porcelain", "--",
+                                "chapters", "lib", "exercises"],
+                               capture_output=True, text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return ""
+    return f"commit {commit}" + (" with uncommitted changes" if dirty else "")
+
+
+class Build:
+    """What every page says about how the book was made."""
+
+    def __init__(self):
+        self.date = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        self.machine = machine()
+        self.version = source_version()
+
+
+# ---- chapters -------------------------------------------------------------------------------
 
 def split_blocks(lines):
     """Splits a chapter file into ('prose' | 'code', first line number, lines) blocks."""
@@ -135,7 +230,44 @@ def join_directives(lines):
     return joined
 
 
-def weave_prose(chapter, lines, out_images):
+def inline_html(text):
+    """A caption's Markdown (`code`, *emphasis*, \\f$ maths \\f$) as HTML for a raw block."""
+    text = html.escape(text, quote=False)
+    text = re.sub(r"\\f\$(.+?)\\f\$", r"\\(\1\\)", text)
+    text = re.sub(r"`([^`]+)`", r"<code>\1</code>", text)
+    text = re.sub(r"(?<![\w*])\*([^*\s][^*]*?)\*(?![\w*])", r"<em>\1</em>", text)
+    return text
+
+
+def plain_text(text):
+    """A caption as an alt text: no markup, no maths delimiters."""
+    text = re.sub(r"\\f\$(.+?)\\f\$", r"\1", text)
+    return html.escape(re.sub(r"[`*]", "", text))
+
+
+def svg_size(path):
+    """(width, height) of an SVG's root element, or None."""
+    head = path.read_text(errors="replace")[:2000]
+    match = re.search(r"<svg\b[^>]*>", head)
+    if not match:
+        return None
+    width = re.search(r'\bwidth="([\d.]+)(?:px)?"', match.group(0))
+    height = re.search(r'\bheight="([\d.]+)(?:px)?"', match.group(0))
+    return (round(float(width.group(1))), round(float(height.group(1)))) if width and height else None
+
+
+def figure_html(target, size, number, caption, label, link=True):
+    """A figure: the image (opening the file on its own when clicked) and its caption."""
+    dimensions = f' width="{size[0]}" height="{size[1]}"' if size else ""
+    image = (f'<img src="{target}"{dimensions} alt="Figure {number}: {plain_text(caption)}"/>')
+    if link:
+        image = f'<a href="{target}" title="Open the figure on its own">{image}</a>'
+    return [f'<figure class="book-figure" id="{label}-figure">', image,
+            f'<figcaption><span class="figure-number">Figure {number}</span> '
+            f"{inline_html(caption)}</figcaption>", "</figure>"]
+
+
+def weave_prose(chapter, lines, out_images, build):
     """Expands the directives of a prose block; returns Markdown lines."""
     rel = chapter.source.relative_to(ROOT)
     output = []
@@ -160,12 +292,14 @@ def weave_prose(chapter, lines, out_images):
             shutil.copyfile(source, out_images / target)
             figure_number = f"{chapter.number}.{len(chapter.figures) + 1}"
             label = f"fig{chapter.id}_{len(chapter.figures) + 1}"
-            chapter.figures.append((label, figure_number, caption))
-            output += [f"\\anchor {label}",
-                       f'\\image html {target} "Figure {figure_number}: {caption}"', ""]
+            size = svg_size(source) if name.endswith(".svg") else None
+            chapter.figures.append((label, figure_number, caption, target, size))
+            output += ["", f"\\anchor {label}", "\\htmlonly[block]",
+                       *figure_html(target, size, figure_number, caption, label),
+                       "\\endhtmlonly", ""]
             continue
         if stripped == "\\runtime":
-            output.append(runtime_sentence(chapter))
+            output.append(runtime_sentence(chapter, build))
             continue
 
         def substitute(match, where=where):
@@ -180,25 +314,65 @@ def weave_prose(chapter, lines, out_images):
     return output
 
 
-def runtime_sentence(chapter):
-    seconds = chapter.run.get("seconds", 0.0)
-    return (f"On the machine that built this page, the program's {chapter.run.get('mode', '?')} "
-            f"run took {seconds:.1f} s.")
+def runtime_sentence(chapter, build):
+    """How long the chapter's program takes, from the runs this build made; never invented."""
+    full, quick = chapter.timings.get("full"), chapter.timings.get("quick")
+    command = f"<code>./book run {chapter.short}</code>"
+    where = f"on the machine that built this book ({build.machine})"
+    if full and quick:
+        return (f"The chapter's program takes {duration(full['seconds'])} for its full run "
+                f"and {duration(quick['seconds'])} for its quick run (`--quick`), "
+                f"{where}.")
+    if full:
+        return (f"The chapter's program takes {duration(full['seconds'])} for its full run "
+                f"{where}; its quick run was not timed in this build.")
+    if quick:
+        return (f"Only the quick run (`--quick`) was timed in this build: "
+                f"{duration(quick['seconds'])} {where}. The full run has not been timed; "
+                f"{command} makes it, and renders this page from it.")
+    return "No run of this chapter recorded how long it took."
 
 
-def weave_chapter(chapter, chapters, out_pages, out_images):
+def running_times(chapter, build):
+    """'Running time on 2 CPU cores (...): full run 3 min 12 s; quick run 0.4 s.'"""
+    parts = []
+    for mode in ("full", "quick"):
+        run = chapter.timings.get(mode)
+        parts.append(f"{mode} run {duration(run['seconds'])}" if run
+                     else f"{mode} run not timed in this build")
+    return f"Running time on {build.machine}: {'; '.join(parts)}."
+
+
+def run_facts(chapter, build):
+    """The box at the top of a chapter page: where its numbers come from and what runs cost."""
+    run = chapter.run
+    mode = str(run.get("mode", "?"))
+    lines = ['<div class="run-facts">',
+             f"Made from the <b>{html.escape(mode)} run</b> of the chapter's program (seed "
+             f"{html.escape(str(run.get('seed')))}, {when(run.get('date'))}).",
+             running_times(chapter, build)]
+    if mode == "quick":
+        lines.append("A quick run trains on less data for fewer epochs, so its numbers and "
+                     f"figures are rougher than a full run's; `./book run {chapter.short}` "
+                     "makes the full run and renders this page from it.")
+    lines.append("</div>")
+    return lines
+
+
+def weave_chapter(chapter, chapters, out_pages, out_images, build):
     lines = chapter.source.read_text().splitlines()
     blocks = split_blocks(lines)
     rel = chapter.source.relative_to(ROOT)
     page = [f"# Chapter {chapter.number}: {chapter.title} {{#{chapter.label}}}", ""]
     page += navigation(chapter, chapters)
+    page += run_facts(chapter, build) + [""]
     first = True
     for kind, _, block in blocks:
         if kind == "prose":
             if first:
                 block = block[1:]  # the title line
                 first = False
-            page += [""] + weave_prose(chapter, block, out_images)
+            page += [""] + weave_prose(chapter, block, out_images, build)
         elif kind == "code":
             while block and not block[0][1].strip():
                 block = block[1:]
@@ -208,35 +382,53 @@ def weave_chapter(chapter, chapters, out_pages, out_images):
                 start, end = block[0][0], block[-1][0]
                 page += ["", "```{.cpp}", *[text for _, text in block], "```",
                          f'<div class="listing-source">{rel}, lines {start}–{end}</div>', ""]
-    if any(e["chapter"] == chapter.id for e in manifest.load()):
-        page += ["", f"## Exercises", "",
-                 f"Graded exercises for this chapter: \\subpage {chapter.exercises_label}.", ""]
-    page += produced(chapter)
+    if chapter.exercises:
+        points = sum(e["points"] for e in chapter.exercises)
+        page += ["", "## Exercises", "",
+                 f"{len(chapter.exercises)} graded exercises ({points} points) go with this "
+                 f"chapter: \\subpage {chapter.exercises_label}. Grade them with "
+                 f"<code>./book grade {chapter.short}</code>.", ""]
+    page += produced(chapter, build)
     page += navigation(chapter, chapters)
     (out_pages / f"{chapter.id}.md").write_text("\n".join(page) + "\n")
 
 
+def nav_bar(previous, following):
+    return ['<div class="chapter-nav">', f'<span class="nav-previous">{previous}</span>',
+            '<span class="nav-contents">\\ref index "Contents"</span>',
+            f'<span class="nav-next">{following}</span>', "</div>", ""]
+
+
+def chapter_link(chapter, arrow_before="", arrow_after=""):
+    return (f'\\ref {chapter.label} "{arrow_before}Chapter {chapter.number}: '
+            f'{chapter.title}{arrow_after}"')
+
+
 def navigation(chapter, chapters):
     index = chapters.index(chapter)
-    previous = (f'\\ref {chapters[index - 1].label} "← Chapter {chapters[index - 1].number}: '
-                f'{chapters[index - 1].title}"' if index > 0 else '\\ref index "← Contents"')
-    following = (f'\\ref {chapters[index + 1].label} "Chapter {chapters[index + 1].number}: '
-                 f'{chapters[index + 1].title} →"' if index + 1 < len(chapters)
-                 else '\\ref figures "Figures →"')
-    return ['<div class="chapter-nav">', f"<span>{previous}</span>",
-            '<span>\\ref index "Contents"</span>', f"<span>{following}</span>", "</div>", ""]
+    previous = chapter_link(chapters[index - 1], "← ") if index > 0 else ""
+    following = (chapter_link(chapters[index + 1], arrow_after=" →")
+                 if index + 1 < len(chapters) else '\\ref figures "Figures →"')
+    return nav_bar(previous, following)
 
 
-def produced(chapter):
+def produced(chapter, build):
     run = chapter.run
-    command = f"bazel run //chapters/{chapter.id}" + (" -- --quick" if run.get("mode") == "quick"
-                                                        else "")
+    quick = run.get("mode") == "quick"
+    command = f"bazel run //chapters/{chapter.id}" + (" -- --quick" if quick else "")
+    again = f"./book run {chapter.short}"
+    rendered = f"The page was rendered on {when(build.date)}"
+    rendered += f" from {build.version}." if build.version else "."
     return ['<div class="produced">',
             f"Every number, printed output and figure on this page was produced by "
-            f"<code>{html.escape(command)}</code> (seed {run.get('seed')}, "
-            f"{run.get('mode')} run, {run.get('seconds', 0):.1f} s) on {run.get('date')}.",
+            f"`{command}` ({run.get('mode')} run, seed "
+            f"{run.get('seed')}, {duration(run.get('seconds', 0.0))}) on "
+            f"{when(run.get('date'))}, {build.machine}. {rendered} "
+            f"To make them again on your machine: `{again}`.",
             "</div>", ""]
 
+
+# ---- exercises ------------------------------------------------------------------------------
 
 def exercise_statement(exercise):
     """The header's leading /// block (without \\file) and its declarations."""
@@ -247,59 +439,184 @@ def exercise_statement(exercise):
             text = line[4:] if line.startswith("/// ") else line[3:]
             if text.strip() != "\\file":
                 statement.append(text)
-        elif line.strip() and line.strip() != "#pragma once":
+        elif line.strip() == "#pragma once" or (not declarations and not line.strip()):
+            continue
+        else:
             declarations.append(line)
+    while declarations and not declarations[-1].strip():
+        declarations.pop()
+    compact = []
+    for line in declarations:  # at most one blank line in a row
+        if line.strip() or (compact and compact[-1].strip()):
+            compact.append(line)
     heading = [l for l in statement if l.startswith("# ")]
     body = [l for l in statement if not l.startswith("# ")]
-    return (heading[0][2:] if heading else exercise["title"]), body, declarations
+    title = heading[0][2:] if heading else exercise["title"]
+    return STARS_IN_HEADING.sub("", title), body, compact
 
 
-def weave_exercises(chapter, exercises, out_pages):
-    mine = [e for e in exercises if e["chapter"] == chapter.id]
+def weave_exercises(chapter, chapters, out_pages):
+    mine = chapter.exercises
     if not mine:
         return
-    short = chapter.id.split("_", 1)[1]
-    page = [f"# Exercises of chapter {chapter.number} {{#{chapter.exercises_label}}}", "",
-            f"Back to \\ref {chapter.label} \"Chapter {chapter.number}: {chapter.title}\".", "",
-            f"Edit the files under <code>exercises/{chapter.id}/</code>, then grade them with "
-            f"<code>./book grade {short}</code> (or one exercise with <code>./book grade ID</code>, "
-            f"or <code>./book watch ID</code> to re-grade on every save). The tests are in the "
-            f"<code>_test.cc</code> files beside your code; do not edit them.", ""]
     total = sum(e["points"] for e in mine)
-    page.append(f"{len(mine)} exercises, {total} points.")
-    page.append("")
+    index = chapters.index(chapter)
+    following = (chapter_link(chapters[index + 1], arrow_after=" →")
+                 if index + 1 < len(chapters) else '\\ref figures "Figures →"')
+    page = [f"# Exercises of chapter {chapter.number} {{#{chapter.exercises_label}}}", ""]
+    page += nav_bar(chapter_link(chapter, "← "), following)
+    page += ['<div class="exercise-intro">',
+             f"{len(mine)} exercises, {total} points, for {chapter_link(chapter)}. Each one "
+             f"is a function to write in <code>exercises/{chapter.id}/</code>; its tests are "
+             f"in the <code>_test.cc</code> file beside it (do not edit those). Grade the "
+             f"chapter with <code>./book grade {chapter.short}</code>, one exercise with "
+             f"<code>./book grade ID</code>, or keep <code>./book watch</code> running to "
+             f"re-grade each time you save. <code>./book hint ID</code> prints the hint that "
+             f"is hidden below each exercise.", "</div>", ""]
     for exercise in mine:
         heading, body, declarations = exercise_statement(exercise)
-        page += [f"## {heading}", "",
-                 f"<b>Difficulty</b> {'★' * exercise['stars']}{'☆' * (3 - exercise['stars'])}"
-                 f" &nbsp; <b>Points</b> {exercise['points']} &nbsp; <b>Edit</b> "
-                 f"<code>{manifest.stub_file(exercise)}</code> &nbsp; <b>Grade</b> "
-                 f"<code>./book grade {exercise['id']}</code>", "", *body, "",
-                 "```{.cpp}", *declarations, "```", "",
-                 "\\htmlonly", '<details class="hint"><summary>Hint (click)</summary><p>',
-                 html.escape(exercise["hint"].strip()), "</p></details>", "\\endhtmlonly", ""]
+        stars = exercise["stars"]
+        page += [f"## {heading} {{#ex_{exercise['id']}}}", "",
+                 '<div class="exercise-facts">',
+                 f'<span class="stars" title="difficulty {stars} of 3">'
+                 f"{'★' * stars}{'☆' * (3 - stars)}</span>",
+                 f"<span><b>{exercise['points']}</b> points</span>",
+                 f"<span>edit <code>{manifest.stub_file(exercise)}</code></span>",
+                 f"<span>grade <code>./book grade {exercise['id']}</code></span>",
+                 "</div>", "", *body, ""]
+        if declarations:
+            page += ["What you write, declared in "
+                     f"<code>{manifest.stub_files(exercise)[0]}</code>:", "",
+                     "```{.cpp}", *declarations, "```", ""]
+        page += ["\\htmlonly[block]",
+                 '<details class="hint"><summary>Hint</summary><div class="hint-text">',
+                 *[html.escape(line) for line in exercise["hint"].strip().splitlines()],
+                 "</div></details>", "\\endhtmlonly", ""]
+    page += nav_bar(chapter_link(chapter, "← "), following)
     (out_pages / f"{chapter.id}_exercises.md").write_text("\n".join(page) + "\n")
 
+
+# ---- the main page, the figure index, the library reference ----------------------------------
 
 def weave_index(chapters, out_pages):
     main = (ROOT / "docs" / "mainpage.md").read_text()
     toc = []
     for chapter in chapters:
-        toc.append(f"{chapter.number}. \\subpage {chapter.label}")
-    toc.append(f"{len(chapters) + 1}. \\subpage figures")
+        extras = []
+        if chapter.exercises:
+            points = sum(e["points"] for e in chapter.exercises)
+            extras.append(f"{len(chapter.exercises)} exercises, {points} points")
+        if chapter.figures:
+            extras.append(f"{len(chapter.figures)} figure" + ("s" if len(chapter.figures) > 1
+                                                               else ""))
+        toc.append(f"{chapter.number}. \\subpage {chapter.label}"
+                   + (f" <span class=\"toc-extras\">({'; '.join(extras)})</span>"
+                      if extras else ""))
+    figures = sum(len(c.figures) for c in chapters)
+    toc.append(f"{len(chapters) + 1}. \\subpage figures <span class=\"toc-extras\">"
+               f"(all {figures} figures, with thumbnails)</span>")
+    toc.append(f"{len(chapters) + 2}. \\ref reference \"Library reference\" <span class=\"toc-extras\">"
+               f"(the library's API: every class and function)</span>")
     if "\\chapters" not in main:
         raise WeaveError("docs/mainpage.md: no \\chapters line for the table of contents")
-    (out_pages / "index.md").write_text(main.replace("\\chapters", "\n".join(toc)))
+    exercises = sum(len(c.exercises) for c in chapters)
+    points = sum(e["points"] for c in chapters for e in c.exercises)
+    main = main.replace("\\chapters", "\n".join(toc))
+    main = main.replace("\\bookfacts", f"{len(chapters)} chapter{'s' if len(chapters) != 1 else ''}"
+                        f", {exercises} graded exercises worth {points} points, {figures} figures")
+    (out_pages / "index.md").write_text(main)
 
 
 def weave_figures(chapters, out_pages):
-    page = ["# Figures {#figures}", "", "Every figure of the book, as its chapter's program "
-            "drew it.", "", "| Figure | Chapter | Caption |", "|---|---|---|"]
+    previous = chapter_link(chapters[-1], "← ") if chapters else '\\ref index "← Contents"'
+    page = ["# Figures {#figures}", ""]
+    page += nav_bar(previous, '\\ref reference "Library reference →"')
+    count = sum(len(c.figures) for c in chapters)
+    page += [f"All {count} figures of the book, each drawn by its chapter's program when the "
+             "book was built. Click a figure to read it in its chapter.", ""]
     for chapter in chapters:
-        for label, number, caption in chapter.figures:
-            page.append(f"| \\ref {label} \"{number}\" | \\ref {chapter.label} "
-                        f"\"{chapter.title}\" | {caption} |")
+        if not chapter.figures:
+            continue
+        page += [f"## Chapter {chapter.number}: {chapter.title} {{#figures_{chapter.id}}}", "",
+                 "\\htmlonly[block]", '<div class="figure-grid">']
+        for label, number, caption, target, size in chapter.figures:
+            dimensions = f' width="{size[0]}" height="{size[1]}"' if size else ""
+            page += [f'<a class="figure-card" href="{chapter.page()}#{label}">',
+                     f'<img src="{target}"{dimensions} alt="Figure {number}: '
+                     f'{plain_text(caption)}"/>',
+                     f'<span class="figure-card-caption"><span class="figure-number">Figure '
+                     f"{number}</span> {inline_html(caption)}</span></a>"]
+        page += ["</div>", "\\endhtmlonly", ""]
+    if count == 0:
+        page += ["No chapter has drawn a figure yet.", ""]
     (out_pages / "figures.md").write_text("\n".join(page) + "\n")
+
+
+def doc_escape(text):
+    """Plain text made safe for a Doxygen comment: no commands, tags or entities."""
+    text = re.sub(r"([\\@<>&%#$])", r"\\\1", text)
+    return re.sub(r"-{2,3}", lambda m: "\\" + m.group(0), text)  # not an en or em dash
+
+
+def header_description(path):
+    """The leading // comment of a lib/ header, as prose (or None)."""
+    lines = []
+    for line in path.read_text(errors="replace").splitlines():
+        stripped = line.strip()
+        if stripped == "#pragma once" or (not stripped and not lines):
+            continue
+        if stripped.startswith("//") and not stripped.startswith("///"):
+            lines.append(stripped[2:].strip())
+        else:
+            break
+    text = " ".join(l for l in lines if l)
+    return text or None
+
+
+def first_sentence(text):
+    match = re.match(r"(.+?[.!?])(\s+[A-Z(\"]|$)", text)
+    return match.group(1) if match else text
+
+
+NAMESPACE = re.compile(r"^\s*namespace\s+([A-Za-z_][\w:]*)\s*\{", re.M)
+
+
+def library_headers(lib):
+    """Every public header under `lib` (the library folder), in folder order, as lib/... paths."""
+    headers = [pathlib.Path("lib") / p.relative_to(lib) for p in lib.rglob("*.h")
+               if not p.name.endswith("_test.h") and "testdata" not in p.parts]
+    return sorted(headers, key=lambda p: (len(p.parts) > 2, str(p.parent), p.name))
+
+
+def weave_reference(out_pages, lib):
+    """The library reference's overview page and the documentation of files and namespaces."""
+    text = (ROOT / "docs" / "reference.md").read_text()
+    if "\\headers" not in text:
+        raise WeaveError("docs/reference.md: no \\headers line for the list of headers")
+    known = set(re.findall(r"\\namespace\s+([\w:]+)", (ROOT / "docs" / "namespaces.dox")
+                           .read_text()))
+    docs, listing, namespaces = [], [], set()
+    folder = None
+    for header in library_headers(lib):
+        path = lib / header.relative_to("lib")
+        source = path.read_text(errors="replace")
+        namespaces.update(n for n in NAMESPACE.findall(source)
+                          if not re.search(r"(^|::)(detail|internal|testing)(::|$)", n))
+        description = header_description(path) or f"The header {header}."
+        docs += [f"/** \\file {header}", doc_escape(description), "*/", ""]
+        if header.parent != folder:
+            folder = header.parent
+            listing += ["", f"<h3 class=\"reference-folder\"><code>{folder}/</code></h3>", ""]
+        listing.append(f"- <code>\\ref {header} \"{header.name}\"</code>: "
+                       f"{doc_escape(first_sentence(description))}")
+    for name in sorted(namespaces - known):
+        docs += [f"/** \\namespace {name}", f"Part of the library; see its headers in the "
+                 f"\\ref reference \"library reference\".", "*/", ""]
+    nav = nav_bar('\\ref figures "← Figures"', "")
+    text = text.replace("\\navigation", "\n".join(nav))
+    (out_pages / "reference.md").write_text(text.replace("\\headers", "\n".join(listing)))
+    shutil.copyfile(ROOT / "docs" / "namespaces.dox", out_pages / "namespaces.dox")
+    (out_pages / "files.dox").write_text("\n".join(docs) + "\n")
 
 
 def main():
@@ -307,6 +624,7 @@ def main():
     parser.add_argument("--results", default="out", help="folder of the chapters' outputs")
     parser.add_argument("--fallback", help="outputs to use for chapters that --results lacks")
     parser.add_argument("--out", default="docs/build", help="where pages and images go")
+    parser.add_argument("--lib", default="lib", help="the library whose headers are documented")
     args = parser.parse_args()
     results_root = (ROOT / args.results).resolve()
     fallback_root = (ROOT / args.fallback).resolve() if args.fallback else None
@@ -315,19 +633,25 @@ def main():
     shutil.rmtree(out, ignore_errors=True)
     out_pages.mkdir(parents=True)
     out_images.mkdir(parents=True)
+    build = Build()
     try:
         exercises = manifest.load()
         folders = sorted(p for p in (ROOT / "chapters").iterdir()
                          if p.is_dir() and re.match(r"\d\d_", p.name))
         chapters = [Chapter(folder, results_root, fallback_root) for folder in folders]
         for chapter in chapters:
-            weave_chapter(chapter, chapters, out_pages, out_images)
-            weave_exercises(chapter, exercises, out_pages)
+            chapter.exercises = [e for e in exercises if e["chapter"] == chapter.id]
+        for chapter in chapters:
+            weave_chapter(chapter, chapters, out_pages, out_images, build)
+            weave_exercises(chapter, chapters, out_pages)
         weave_index(chapters, out_pages)
         weave_figures(chapters, out_pages)
+        weave_reference(out_pages, (ROOT / args.lib).resolve())
     except (WeaveError, manifest.ManifestError) as error:
         sys.exit(f"weave: {error}")
-    print(f"weave: {len(chapters)} chapter(s) from {args.results} -> {args.out}/pages")
+    modes = {c.run.get("mode") for c in chapters}
+    print(f"weave: {len(chapters)} chapter(s) ({', '.join(sorted(map(str, modes)))} runs) "
+          f"from {args.results} -> {args.out}/pages")
 
 
 if __name__ == "__main__":
