@@ -8,7 +8,7 @@ A chapter file (chapters/NN_name/name.cc) is the single source of its page:
   /// \\result{iris_accuracy|.1%}    a value from the run's results.json (format optional)
   /// \\output{iris}                 the text the program printed in section "iris"
   /// \\figure{boundary.svg}{Caption} a figure the program wrote
-  /// \\runtime                      how long the chapter's program takes, as measured
+  /// \\runtime                      how long the chapter's program takes, as measured (anywhere in prose)
   code ...                          code between prose blocks is shown as a listing,
   // book:hide ... // book:show     except what sits between these two markers
 
@@ -126,9 +126,11 @@ def format_value(value, spec):
 # ---- facts about the build: durations, dates, the machine -----------------------------------
 
 def duration(seconds):
-    """12.3 s, 4 min 05 s, 1 h 02 min: how long a run took, as a reader would say it."""
-    if seconds < 0.1:
-        return "under 0.1 s"
+    """19 ms, 2.3 s, 4 min 05 s, 1 h 02 min: how long a run took, as a reader would say it."""
+    if seconds < 0.001:
+        return "under 1 ms"
+    if seconds < 1:
+        return f"{seconds * 1000:.0f} ms"
     if seconds < 10:
         return f"{seconds:.1f} s"
     if seconds < 60:
@@ -150,7 +152,7 @@ def when(stamp):
 
 
 def machine():
-    """'2 CPU cores (Intel Xeon ...)': the machine that rendered the book and ran its chapters."""
+    """'2 CPU cores (AMD EPYC)': the machine that rendered the book and ran its chapters."""
     try:
         cores = len(os.sched_getaffinity(0))
     except AttributeError:
@@ -164,7 +166,7 @@ def machine():
     except OSError:
         pass
     text = f"{cores} CPU core{'s' if cores != 1 else ''}"
-    return f"{text}, {html.escape(model)}" if model else text
+    return f"{text} ({html.escape(model)})" if model else text
 
 
 def source_version():
@@ -298,9 +300,6 @@ def weave_prose(chapter, lines, out_images, build):
                        *figure_html(target, size, figure_number, caption, label),
                        "\\endhtmlonly", ""]
             continue
-        if stripped == "\\runtime":
-            output.append(runtime_sentence(chapter, build))
-            continue
 
         def substitute(match, where=where):
             try:
@@ -310,7 +309,8 @@ def weave_prose(chapter, lines, out_images, build):
             except (ValueError, TypeError) as error:
                 raise WeaveError(f"{where}: cannot format '{match.group(1)}': {error}") from None
 
-        output.append(RESULT.sub(substitute, text))
+        text = RESULT.sub(substitute, text)
+        output.append(re.sub(r"\\runtime\b", lambda _: runtime_sentence(chapter, build), text))
     return output
 
 
@@ -318,7 +318,7 @@ def runtime_sentence(chapter, build):
     """How long the chapter's program takes, from the runs this build made; never invented."""
     full, quick = chapter.timings.get("full"), chapter.timings.get("quick")
     command = f"<code>./book run {chapter.short}</code>"
-    where = f"on the machine that built this book ({build.machine})"
+    where = f"on the machine that built this book, with {build.machine}"
     if full and quick:
         return (f"The chapter's program takes {duration(full['seconds'])} for its full run "
                 f"and {duration(quick['seconds'])} for its quick run (`--quick`), "
@@ -380,8 +380,9 @@ def weave_chapter(chapter, chapters, out_pages, out_images, build):
                 block = block[:-1]
             if block:
                 start, end = block[0][0], block[-1][0]
+                lines_text = f"line {start}" if start == end else f"lines {start}–{end}"
                 page += ["", "```{.cpp}", *[text for _, text in block], "```",
-                         f'<div class="listing-source">{rel}, lines {start}–{end}</div>', ""]
+                         f'<div class="listing-source">{rel}, {lines_text}</div>', ""]
     if chapter.exercises:
         points = sum(e["points"] for e in chapter.exercises)
         page += ["", "## Exercises", "",
@@ -423,7 +424,7 @@ def produced(chapter, build):
             f"Every number, printed output and figure on this page was produced by "
             f"`{command}` ({run.get('mode')} run, seed "
             f"{run.get('seed')}, {duration(run.get('seconds', 0.0))}) on "
-            f"{when(run.get('date'))}, {build.machine}. {rendered} "
+            f"{when(run.get('date'))}, on {build.machine}. {rendered} "
             f"To make them again on your machine: `{again}`.",
             "</div>", ""]
 
@@ -489,9 +490,9 @@ def weave_exercises(chapter, chapters, out_pages):
                      f"<code>{manifest.stub_files(exercise)[0]}</code>:", "",
                      "```{.cpp}", *declarations, "```", ""]
         page += ["\\htmlonly[block]",
-                 '<details class="hint"><summary>Hint</summary><div class="hint-text">',
-                 *[html.escape(line) for line in exercise["hint"].strip().splitlines()],
-                 "</div></details>", "\\endhtmlonly", ""]
+                 '<details class="hint"><summary>Hint</summary><div class="hint-text">'
+                 + html.escape(" ".join(exercise["hint"].split())) + "</div></details>",
+                 "\\endhtmlonly", ""]
     page += nav_bar(chapter_link(chapter, "← "), following)
     (out_pages / f"{chapter.id}_exercises.md").write_text("\n".join(page) + "\n")
 
