@@ -439,14 +439,23 @@ def check_hints(page, browser, count):
         return
     for index in range(count):
         for want_open in (True, False):
+            # Scroll the summary into view and wait until the point to click is on it.
             where = browser.evaluate(
-                f"""(() => {{ const d = document.querySelectorAll("details")[{index}];
-                const s = d.querySelector("summary"); s.scrollIntoView({{block: "center"}});
-                const r = s.getBoundingClientRect();
-                return {{x: r.left + Math.min(40, r.width / 2), y: r.top + r.height / 2,
-                         open: d.open, visible: r.width > 0 && r.height > 0}}; }})()""")
+                f"""(async () => {{ const d = document.querySelectorAll("details")[{index}];
+                const s = d.querySelector("summary");
+                for (let attempt = 0; attempt < 20; attempt++) {{
+                  s.scrollIntoView({{block: "center"}});
+                  await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+                  const r = s.getBoundingClientRect();
+                  const x = r.left + Math.min(40, r.width / 2), y = r.top + r.height / 2;
+                  const hit = document.elementFromPoint(x, y);
+                  if (r.width > 0 && r.height > 0 && hit && s.contains(hit))
+                    return {{x: x, y: y, open: d.open, visible: true}};
+                  await new Promise(r => setTimeout(r, 50));
+                }}
+                return {{visible: false}}; }})()""")
             if not where["visible"]:
-                page.fail(f"hint {index + 1}: its summary is not visible")
+                page.fail(f"hint {index + 1}: its summary cannot be clicked (hidden or covered)")
                 return
             if where["open"] == want_open:
                 page.fail(f"hint {index + 1}: {'open' if where['open'] else 'closed'} "
@@ -454,11 +463,12 @@ def check_hints(page, browser, count):
                 return
             browser.click(where["x"], where["y"])
             state = browser.evaluate(
-                f"""(() => {{ const d = document.querySelectorAll("details")[{index}];
-                const body = Array.from(d.children).filter(c => c.tagName !== "SUMMARY");
-                return {{open: d.open, shown: body.some(c => c.offsetHeight > 0 &&
-                                                            c.innerText.trim().length > 0)}};
-                }})()""")
+                f"""(async () => {{ const d = document.querySelectorAll("details")[{index}];
+                const shown = () => Array.from(d.children).filter(c => c.tagName !== "SUMMARY")
+                  .some(c => c.offsetHeight > 0 && c.innerText.trim().length > 0);
+                for (let i = 0; i < 20 && d.open !== {str(want_open).lower()}; i++)
+                  await new Promise(r => setTimeout(r, 25));
+                return {{open: d.open, shown: shown()}}; }})()""")
             if state["open"] != want_open or state["shown"] != want_open:
                 page.fail(f"hint {index + 1} does not {'open' if want_open else 'close'} "
                           f"on a click")
@@ -548,6 +558,7 @@ def screenshot(browser, target):
     shot = browser.call("Page.captureScreenshot", format="png", captureBeyondViewport=False,
                         timeout=60)
     browser.call("Emulation.clearDeviceMetricsOverride")
+    browser.evaluate("new Promise(r => requestAnimationFrame(() => setTimeout(r, 50)))")
     target.parent.mkdir(parents=True, exist_ok=True)
     temporary = target.with_suffix(".png.tmp")
     temporary.write_bytes(base64.b64decode(shot["data"]))
