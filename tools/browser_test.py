@@ -344,7 +344,20 @@ def short(text, limit=70):
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
-def check_formulas(page, found):
+def formulas_in_source(path):
+    """How many formulas the page's HTML holds, counted without MathJax: Doxygen writes
+    \\f$ as \\( ... \\) and \\f[ as \\[ ... \\]. Code listings and printed output do not count."""
+    text = pathlib.Path(path).read_text(errors="replace")
+    start = text.find('<div class="contents">')
+    text = text[start:] if start >= 0 else text
+    text = re.sub(r'<div class="fragment">.*?<!-- fragment -->', "", text, flags=re.S)
+    text = re.sub(r"<pre\b.*?</pre>", "", text, flags=re.S)
+    text = re.sub(r"<(script|style)\b.*?</\1>", "", text, flags=re.S)
+    return (len(re.findall(r"\\\((.*?)\\\)", text, re.S))
+            + len(re.findall(r"\\\[(.*?)\\\]", text, re.S)))
+
+
+def check_formulas(page, found, expected):
     test = found["test"]
     if test is None:
         page.fail("the page's test hooks did not run (no MathJax configuration?)")
@@ -356,9 +369,10 @@ def check_formulas(page, found):
         page.fail(f"formula does not render: MathJax processing error {short(error)}")
     for tex in found["unrendered"]:
         page.fail(f"formula not rendered by MathJax: {short(tex, 60)}")
+    if expected is not None and found["formulas"] != expected:
+        page.fail(f"formulas: the HTML holds {expected} but MathJax found {found['formulas']}")
     if found["svgs"] != found["formulas"]:
-        page.fail(f"formulas: {found['formulas']} in the page but {found['svgs']} "
-                  f"MathJax SVGs")
+        page.fail(f"formulas: MathJax found {found['formulas']} but drew {found['svgs']} SVGs")
     text = found["text"]
     for pattern in RAW_TEX:
         at = text.find(pattern)
@@ -578,7 +592,8 @@ def check_page(browser, book, name, screenshots, search_word):
     if waited:
         page.fail(waited)
     found = browser.evaluate(COLLECT)
-    check_formulas(page, found)
+    local = book.local_path(book.url(name))
+    check_formulas(page, found, formulas_in_source(local) if local and local.is_file() else None)
     check_images(page, found)
     links, anchored = check_links(page, found, book)
     page.facts.insert(0, f"{found['formulas']} formulas")
