@@ -46,6 +46,7 @@ import websocket
 
 VIEWPORT = (1280, 900)
 PAGE_TIMEOUT = 20.0  # seconds for a page to load and MathJax to finish
+MAX_SCREENSHOT = 60000  # pixels; Chromium draws a 1280 x 51548 page in about 5 s
 RAW_TEX = [r"\f$", r"\f[", r"\f]", r"\(", r"\)", r"\[", r"\]", "$$", r"\frac", r"\begin{"]
 
 # Installed before any page script runs. MathJax 2 reads a window.MathJax object as its
@@ -565,7 +566,8 @@ def screenshot(browser, target):
         if (!content) return document.documentElement.scrollHeight;
         const header = document.getElementById("top"), footer = document.getElementById("nav-path");
         return Math.ceil(frame(header) + content.scrollHeight + frame(footer)) + 2; })()""")
-    height = max(VIEWPORT[1], min(int(height), 30000))
+    full = max(VIEWPORT[1], int(height))
+    height = min(full, MAX_SCREENSHOT)
     browser.call("Emulation.setDeviceMetricsOverride", width=VIEWPORT[0], height=height,
                  deviceScaleFactor=1, mobile=False)
     browser.evaluate("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
@@ -577,7 +579,7 @@ def screenshot(browser, target):
     temporary = target.with_suffix(".png.tmp")
     temporary.write_bytes(base64.b64decode(shot["data"]))
     os.replace(temporary, target)
-    return height
+    return f"{VIEWPORT[0]}x{height}" + (f", cut from {full} px" if full > height else "")
 
 
 def check_page(browser, book, name, screenshots, search_word):
@@ -601,8 +603,7 @@ def check_page(browser, book, name, screenshots, search_word):
     page.facts.insert(2, f"{links} links ({anchored} to anchors)")
     if screenshots:
         shot = pathlib.Path(screenshots) / (pathlib.Path(name).stem + ".png")
-        height = screenshot(browser, shot)
-        page.facts.append(f"screenshot {shot} ({VIEWPORT[0]}x{height})")
+        page.facts.append(f"screenshot {shot} ({screenshot(browser, shot)})")
     check_hints(page, browser, found["hints"])
     if search_word:
         check_search(page, browser, *search_word)
