@@ -1,0 +1,122 @@
+#include "lib/activations.h"
+
+#include <cmath>
+#include <utility>
+#include <xtensor/xmath.hpp>
+#include <xtensor/xoperation.hpp>
+
+#include "lib/error.h"
+
+namespace nn {
+
+Tensor identity(const Tensor& z) { return z; }
+
+Tensor step(const Tensor& z) { return xt::where(z >= 0.0f, 1.0f, 0.0f); }
+
+Tensor sigmoid(const Tensor& z) { return 1.0f / (1.0f + xt::exp(-z)); }
+
+Tensor tanh(const Tensor& z) { return xt::tanh(z); }
+
+Tensor relu(const Tensor& z) { return xt::maximum(z, 0.0f); }
+
+Tensor softplus(const Tensor& z) { return xt::maximum(z, 0.0f) + xt::log1p(xt::exp(-xt::abs(z))); }
+
+Tensor softmax(const Tensor& z) {
+  const std::size_t rows = z.shape()[0], cols = z.shape()[1];
+  Tensor y = Tensor::from_shape({rows, cols});
+  for (std::size_t i = 0; i < rows; ++i) {
+    float m = z(i, 0);  // the row's largest logit
+    for (std::size_t j = 1; j < cols; ++j) m = std::max(m, z(i, j));
+    float sum = 0.0f;
+    for (std::size_t j = 0; j < cols; ++j) {
+      y(i, j) = std::exp(z(i, j) - m);
+      sum += y(i, j);
+    }
+    for (std::size_t j = 0; j < cols; ++j) y(i, j) /= sum;
+  }
+  return y;
+}
+
+Var identity(const Var& z) { return z; }
+
+Var step(const Var& z) {
+  return Var::from_op(step(z.value()), {z}, "step", [](const Tensor&, const Tensor&) {
+    throw Error(
+        "step: the step function has no useful gradient (zero wherever it is defined), so a "
+        "network of TLUs cannot learn by backpropagation; use sigmoid, tanh or relu");
+  });
+}
+
+Var sigmoid(const Var& z) {
+  return Var::from_op(sigmoid(z.value()), {z}, "sigmoid", [z](const Tensor& y, const Tensor& dy) {
+    z.accumulate_grad(dy * y * (1.0f - y));  // σ' = σ(1 − σ)
+  });
+}
+
+Var tanh(const Var& z) {
+  return Var::from_op(tanh(z.value()), {z}, "tanh", [z](const Tensor& y, const Tensor& dy) {
+    z.accumulate_grad(dy * (1.0f - y * y));  // tanh' = 1 − tanh²
+  });
+}
+
+Var relu(const Var& z) {
+  return Var::from_op(relu(z.value()), {z}, "relu", [z](const Tensor& y, const Tensor& dy) {
+    // dz += dy ⊙ [y > 0] (y > 0 exactly where z > 0), as a plain loop the compiler vectorizes.
+    float* __restrict dz = z.grad_accumulator().data();
+    const float* __restrict y_data = y.data();
+    const float* __restrict dy_data = dy.data();
+    for (std::size_t i = 0; i < y.size(); ++i) dz[i] += dy_data[i] * (y_data[i] > 0.0f);
+  });
+}
+
+Var softplus(const Var& z) {
+  return Var::from_op(softplus(z.value()), {z}, "softplus", [z](const Tensor&, const Tensor& dy) {
+    z.accumulate_grad(dy / (1.0f + xt::exp(-z.value())));  // softplus' = σ
+  });
+}
+
+Var softmax(const Var& z) {
+  return Var::from_op(softmax(z.value()), {z}, "softmax", [z](const Tensor& y, const Tensor& dy) {
+    Tensor& dz = z.grad_accumulator();
+    for (std::size_t i = 0; i < y.shape()[0]; ++i) {
+      float dot = 0.0f;  // Σ_j dy_ij y_ij
+      for (std::size_t j = 0; j < y.shape()[1]; ++j) dot += dy(i, j) * y(i, j);
+      for (std::size_t j = 0; j < y.shape()[1]; ++j) dz(i, j) += y(i, j) * (dy(i, j) - dot);
+    }
+  });
+}
+
+namespace {
+
+const std::vector<std::pair<std::string, ActivationFn>>& registry() {
+  static const std::vector<std::pair<std::string, ActivationFn>> known = {
+      {"linear", static_cast<ActivationFn>(&identity)},
+      {"relu", static_cast<ActivationFn>(&relu)},
+      {"sigmoid", static_cast<ActivationFn>(&sigmoid)},
+      {"softmax", static_cast<ActivationFn>(&softmax)},
+      {"softplus", static_cast<ActivationFn>(&softplus)},
+      {"step", static_cast<ActivationFn>(&step)},
+      {"tanh", static_cast<ActivationFn>(&tanh)},
+  };
+  return known;
+}
+
+}  // namespace
+
+ActivationFn activation_by_name(const std::string& name) {
+  if (name.empty()) return static_cast<ActivationFn>(&identity);
+  for (const auto& [known, fn] : registry()) {
+    if (known == name) return fn;
+  }
+  std::string message = "unknown activation '" + name + "'; known: \"\" (none)";
+  for (const auto& [known, fn] : registry()) message += ", \"" + known + "\"";
+  throw ValueError(message);
+}
+
+std::vector<std::string> activation_names() {
+  std::vector<std::string> names;
+  for (const auto& [known, fn] : registry()) names.push_back(known);
+  return names;
+}
+
+}  // namespace nn

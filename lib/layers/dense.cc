@@ -1,0 +1,119 @@
+#include "lib/layers/dense.h"
+
+#include <algorithm>
+#include <xtensor-blas/xblas.hpp>
+
+#include "lib/error.h"
+#include "lib/random.h"
+
+namespace nn {
+
+void dense_forward(const Tensor& x, const Tensor& W, const Tensor* b, Tensor& z) {
+  const std::size_t batch = x.shape()[0], units = W.shape()[1];
+  if (batch == 0) return;
+  if (b != nullptr) {
+    for (std::size_t r = 0; r < batch; ++r) std::copy_n(b->data(), units, &z(r, 0));  // z = b
+    xt::blas::gemm(x, W, z, false, false, 1.0f, 1.0f);                                // z += x·W
+  } else {
+    xt::blas::gemm(x, W, z, false, false, 1.0f, 0.0f);  // z = x·W
+  }
+}
+
+void dense_backward(const Tensor& x, const Tensor& W, const Tensor& dz, Tensor* dW, Tensor* db,
+                    Tensor* dx) {
+  if (x.shape()[0] == 0) return;
+  if (dW != nullptr) xt::blas::gemm(x, dz, *dW, true, false, 1.0f, 1.0f);  // dW += xᵀ·dz
+  if (db != nullptr) {
+    for (std::size_t r = 0; r < dz.shape()[0]; ++r) {  // db += Σ_rows dz
+      for (std::size_t c = 0; c < dz.shape()[1]; ++c) (*db)(0, c) += dz(r, c);
+    }
+  }
+  if (dx != nullptr) xt::blas::gemm(dz, W, *dx, false, true, 1.0f, 1.0f);  // dx += dz·Wᵀ
+}
+
+Var dense(const Var& x, Parameter& W, Parameter* b, const std::string& who) {
+  if (x.cols() != W.value.shape()[0]) {
+    throw ShapeError(who + ": input x " + shape_string(x.value()) + " does not fit kernel W " +
+                     shape_string(W.value) + ": x needs " + std::to_string(W.value.shape()[0]) +
+                     " columns");
+  }
+  Tensor z = Tensor::from_shape({x.rows(), W.value.shape()[1]});  // (batch, units)
+  dense_forward(x.value(), W.value, b != nullptr ? &b->value : nullptr, z);
+  const bool has_parameters = W.trainable || (b != nullptr && b->trainable);
+  BackwardFn backward = [x, &W, b](const Tensor&, const Tensor& dz) {
+    if (W.trainable && W.grad.shape() != W.value.shape()) W.zero_grad();
+    if (b != nullptr && b->trainable && b->grad.shape() != b->value.shape()) b->zero_grad();
+    dense_backward(x.value(), W.value, dz, W.trainable ? &W.grad : nullptr,
+                   b != nullptr && b->trainable ? &b->grad : nullptr,
+                   x.requires_grad() ? &x.grad_accumulator() : nullptr);
+  };
+  return Var::from_op(std::move(z), {x}, "dense", std::move(backward), has_parameters);
+}
+
+DenseLayer::DenseLayer(int units, const std::string& activation, Initializer kernel_initializer,
+                       Initializer bias_initializer, std::string name, bool use_bias)
+    : Layer(std::move(name)),
+      units_(units > 0 ? static_cast<std::size_t>(units) : 0),
+      activation_name_(activation.empty() ? "linear" : activation),
+      activation_(activation_by_name(activation)),
+      kernel_initializer_(std::move(kernel_initializer)),
+      bias_initializer_(std::move(bias_initializer)),
+      use_bias_(use_bias),
+      seed_(draw_seed()) {
+  if (units < 1) {
+    throw ValueError("Dense: units must be a positive integer, got " + std::to_string(units));
+  }
+}
+
+void DenseLayer::build(const std::vector<std::size_t>& input_dims) {
+  const std::size_t in = input_dims.at(0);
+  Rng seeds(seed_);
+  kernel_.value = Tensor::from_shape({in, units_});
+  kernel_initializer_.fill(kernel_.value, in, units_, seeds.split());
+  kernel_.trainable = trainable();
+  kernel_.zero_grad();
+  const std::uint64_t bias_seed = seeds.split();
+  if (use_bias_) {
+    bias_.value = Tensor::from_shape({1, units_});
+    bias_initializer_.fill(bias_.value, units_, units_, bias_seed);  // Keras: fans of (units,)
+    bias_.trainable = trainable();
+    bias_.zero_grad();
+  }
+  Layer::build(input_dims);
+}
+
+std::size_t DenseLayer::output_dim(const std::vector<std::size_t>&) const { return units_; }
+
+Var DenseLayer::forward(const std::vector<Var>& inputs, bool) {
+  const Var& x = single_input(inputs);
+  Var z = dense(x, kernel_, use_bias_ ? &bias_ : nullptr, "layer " + name() + " (Dense)");
+  return activation_(z);
+}
+
+std::vector<Parameter*> DenseLayer::parameters() {
+  if (!built()) return {};
+  if (use_bias_) return {&kernel_, &bias_};
+  return {&kernel_};
+}
+
+nlohmann::json DenseLayer::get_config() const {
+  nlohmann::json config = Layer::get_config();
+  config["units"] = units_;
+  config["activation"] = activation_name_;
+  config["use_bias"] = use_bias_;
+  config["kernel_initializer"] = kernel_initializer_.get_config();
+  config["bias_initializer"] = bias_initializer_.get_config();
+  for (const char* key : {"kernel_regularizer", "bias_regularizer", "activity_regularizer",
+                          "kernel_constraint", "bias_constraint"}) {
+    config[key] = nullptr;  // not supported here; Keras writes them, so we do too
+  }
+  return config;
+}
+
+Dense::Dense(int units, const std::string& activation, Initializer kernel_initializer,
+             Initializer bias_initializer, std::string name, bool use_bias)
+    : LayerHandle(std::make_shared<DenseLayer>(units, activation, std::move(kernel_initializer),
+                                               std::move(bias_initializer), std::move(name),
+                                               use_bias)) {}
+
+}  // namespace nn

@@ -1,0 +1,92 @@
+#pragma once
+// Dense: every output connected to every input. z = x·W + b, then the activation.
+//
+//   forward:   z = x·W + b            x: (batch, in), W: (in, units), b: (1, units)
+//   backward:  dW += xᵀ·dz            (in, units)
+//              db += Σ_rows dz        (1, units)
+//              dx += dz·Wᵀ            (batch, in)
+//
+// The three products go straight to BLAS (xt::blas::gemm) with the transposes as flags,
+// into tensors that already exist, so no transposed copy is ever made.
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "lib/activations.h"
+#include "lib/initializers.h"
+#include "lib/layers/layer.h"
+
+namespace nn {
+
+/// z = x·W + b into z, which must already be (batch, units). b may be null (no bias).
+void dense_forward(const Tensor& x, const Tensor& W, const Tensor* b, Tensor& z);
+
+/// The gradients of z = x·W + b given dz (batch, units), added into those asked for:
+/// dW += xᵀ·dz, db += Σ_rows dz, dx += dz·Wᵀ. Pass null for those you don't want.
+void dense_backward(const Tensor& x, const Tensor& W, const Tensor& dz, Tensor* dW, Tensor* db,
+                    Tensor* dx);
+
+/// z = x·W + b as an op on the tape; its backward adds into W.grad, b->grad and x's grad
+/// (W and b must outlive the tape). Throws ShapeError naming `who` and both shapes if x's
+/// width is not W's height.
+Var dense(const Var& x, Parameter& W, Parameter* b, const std::string& who = "dense");
+
+/// The Dense layer itself (use it through nn::Dense).
+class DenseLayer : public Layer {
+ public:
+  /// units outputs; activation by name ("" or "linear" for none); the initializers of the
+  /// kernel and the bias; a name ("" for automatic); use_bias false drops b.
+  DenseLayer(int units, const std::string& activation, Initializer kernel_initializer,
+             Initializer bias_initializer, std::string name, bool use_bias);
+
+  std::string class_name() const override { return "Dense"; }
+  /// Makes W (in, units) and b (1, units) with the initializers.
+  void build(const std::vector<std::size_t>& input_dims) override;
+  /// units.
+  std::size_t output_dim(const std::vector<std::size_t>& input_dims) const override;
+  using Layer::forward;
+  /// activation(x·W + b).
+  Var forward(const std::vector<Var>& inputs, bool training) override;
+  /// {kernel, bias} (or {kernel} without bias).
+  std::vector<Parameter*> parameters() override;
+  /// Keras's Dense config: units, activation, use_bias, initializers, ...
+  nlohmann::json get_config() const override;
+
+  /// W: (in, units).
+  Parameter& kernel() { return kernel_; }
+  /// b: (1, units).
+  Parameter& bias() { return bias_; }
+  /// The number of outputs.
+  std::size_t units() const { return units_; }
+  /// The activation's name ("linear" for none).
+  const std::string& activation() const { return activation_name_; }
+  /// Whether it has a bias.
+  bool use_bias() const { return use_bias_; }
+
+ private:
+  std::size_t units_;
+  std::string activation_name_;
+  ActivationFn activation_;
+  Initializer kernel_initializer_, bias_initializer_;
+  bool use_bias_;
+  std::uint64_t seed_;  // drawn when the layer is made, used when it is built
+  Parameter kernel_{"kernel", {}, {}, true};
+  Parameter bias_{"bias", {}, {}, true};
+};
+
+/// A fully connected layer: `nn::Dense(300, "relu")`. Copies share one layer.
+class Dense : public LayerHandle<DenseLayer> {
+ public:
+  /// As DenseLayer's constructor; Keras's defaults. Throws ValueError for units < 1 or an
+  /// unknown activation or initializer name.
+  explicit Dense(int units, const std::string& activation = "linear",
+                 Initializer kernel_initializer = "glorot_uniform",
+                 Initializer bias_initializer = "zeros", std::string name = "",
+                 bool use_bias = true);
+  /// A handle to an existing layer.
+  explicit Dense(std::shared_ptr<DenseLayer> layer) : LayerHandle(std::move(layer)) {}
+};
+
+}  // namespace nn
