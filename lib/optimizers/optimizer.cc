@@ -1,0 +1,45 @@
+#include "lib/optimizers/optimizer.h"
+
+#include "lib/error.h"
+#include "lib/optimizers/adam.h"
+#include "lib/optimizers/sgd.h"
+
+namespace nn {
+
+void Optimizer::apply_gradients(const std::vector<Parameter*>& parameters) {
+  for (Parameter* p : parameters) {
+    if (!p->trainable) continue;
+    if (p->grad.shape() != p->value.shape()) {
+      throw ShapeError(name() + ": the gradient of " + p->name + " is " + shape_string(p->grad) +
+                       ", its value " + shape_string(p->value));
+    }
+    std::vector<Tensor>& slots = slots_[p];
+    if (slots.size() != slot_count()) {
+      slots.assign(slot_count(), xt::zeros<float>(p->value.shape()));
+    }
+    update(*p, slots, iterations_ + 1);
+  }
+  ++iterations_;
+}
+
+const std::vector<Tensor>& Optimizer::slots(const Parameter& parameter) const {
+  static const std::vector<Tensor> none;
+  const auto found = slots_.find(&parameter);
+  return found == slots_.end() ? none : found->second;
+}
+
+nlohmann::json Optimizer::get_config() const {
+  return {{"name", name()}, {"learning_rate", learning_rate_}};
+}
+
+std::unique_ptr<Optimizer> get_optimizer(const std::string& name) {
+  if (name == "sgd") return std::make_unique<SGD>();
+  if (name == "adam") return std::make_unique<Adam>();
+  throw ValueError("unknown optimizer '" + name + "'; known: \"adam\" \"sgd\"");
+}
+
+OptimizerArg::OptimizerArg(const char* name) : optimizer_(get_optimizer(name)) {}
+OptimizerArg::OptimizerArg(const std::string& name) : optimizer_(get_optimizer(name)) {}
+OptimizerArg::OptimizerArg(const Optimizer& optimizer) : optimizer_(optimizer.clone()) {}
+
+}  // namespace nn
