@@ -154,9 +154,12 @@ class Browser:
                    "--remote-debugging-port=0", f"--user-data-dir={self.profile}",
                    "about:blank"]
         self.log = open(os.path.join(self.profile, "chromium.log"), "w+")
+        # Chromium's own temporary files go inside the profile, which close() removes.
+        environment = dict(os.environ, TMPDIR=os.path.join(self.profile, "tmp"))
+        os.makedirs(environment["TMPDIR"])
         try:
             self.process = subprocess.Popen(command, stdout=self.log, stderr=self.log,
-                                            stdin=subprocess.DEVNULL)
+                                            stdin=subprocess.DEVNULL, env=environment)
         except FileNotFoundError:
             raise CheckError("chromium is not installed (tools/install-deps.sh installs it)")
         self.ws = None
@@ -260,7 +263,11 @@ class Browser:
                 self.process.kill()
                 self.process.wait()
         self.log.close()
-        shutil.rmtree(self.profile, ignore_errors=True)
+        for _ in range(5):  # a helper process may still be writing for a moment
+            shutil.rmtree(self.profile, ignore_errors=True)
+            if not os.path.exists(self.profile):
+                break
+            time.sleep(0.2)
 
 
 # ---- checks --------------------------------------------------------------------------------
