@@ -1,0 +1,242 @@
+#include "lib/models/model.h"
+
+#include "lib/error.h"
+#include "lib/models/summary.h"
+
+namespace nn {
+
+Model::Model(std::string name) : name_(std::move(name)) {}
+
+std::vector<Var> Model::call(const std::vector<Var>&, bool) {
+  throw Error("model " + name_ + ": call() is not defined; a subclass of nn::Model overrides it");
+}
+
+Var Model::operator()(const Var& x) {
+  std::vector<Var> outputs = call({x}, learning_phase());
+  if (outputs.size() != 1) {
+    throw Error("model " + name_ + " has " + std::to_string(outputs.size()) +
+                " outputs; use call() to get them all");
+  }
+  return outputs[0];
+}
+
+void Model::build(const std::vector<std::size_t>& input_dims) {
+  // One row of zeros through call(): every layer used sees its input width and builds.
+  NoGradGuard no_tape;
+  LearningPhaseScope inference(false);
+  std::vector<Var> inputs;
+  for (std::size_t d : input_dims)
+    inputs.emplace_back(Tensor(xt::zeros<float>({std::size_t{1}, d})));
+  output_dims_.clear();
+  for (const Var& y : call(inputs, false)) output_dims_.push_back(y.cols());
+  built_ = true;
+}
+
+void Model::compile(LossList loss, OptimizerArg optimizer, std::vector<MetricArg> metrics,
+                    std::vector<double> loss_weights) {
+  losses_.clear();
+  for (const LossArg& arg : loss.get()) losses_.push_back(arg.get());
+  if (losses_.empty()) throw ValueError("compile: no loss given");
+  optimizer_ = optimizer.make();
+  metric_prototypes_.clear();
+  for (const MetricArg& arg : metrics) metric_prototypes_.push_back(arg.get());
+  loss_weights_ = std::move(loss_weights);
+  metrics_.clear();
+  output_loss_sums_.clear();
+}
+
+Var Model::compute_loss(const std::vector<Tensor>& y, const std::vector<Var>& y_pred) {
+  const std::size_t outputs = y_pred.size();
+  if (y.size() != outputs) {
+    throw Error("model " + name_ + " has " + std::to_string(outputs) + " outputs but y has " +
+                std::to_string(y.size()) + " arrays");
+  }
+  if (losses_.size() != 1 && losses_.size() != outputs) {
+    throw ValueError("compile() was given " + std::to_string(losses_.size()) + " losses for " +
+                     std::to_string(outputs) + " outputs");
+  }
+  if (!loss_weights_.empty() && loss_weights_.size() != outputs) {
+    throw ValueError("compile() was given " + std::to_string(loss_weights_.size()) +
+                     " loss weights for " + std::to_string(outputs) + " outputs");
+  }
+  if (metrics_.size() != outputs) {  // the first batch: one set of metrics per output
+    metrics_.clear();
+    metrics_.resize(outputs);
+    for (auto& per_output : metrics_) {
+      for (const auto& prototype : metric_prototypes_) per_output.push_back(prototype->clone());
+    }
+    output_loss_sums_.assign(outputs, 0.0);
+  }
+  const double batch = static_cast<double>(y_pred.at(0).rows());
+  Var total;
+  for (std::size_t i = 0; i < outputs; ++i) {
+    const Loss& loss = *losses_[losses_.size() == 1 ? 0 : i];
+    Var loss_i = loss(y[i], y_pred[i]);
+    output_loss_sums_[i] += loss_i.item() * batch;
+    const float weight = loss_weights_.empty() ? 1.0f : static_cast<float>(loss_weights_[i]);
+    Var term = weight == 1.0f ? loss_i : scale(loss_i, weight);
+    total = total ? add(total, term) : term;
+  }
+  loss_sum_ += total.item() * batch;
+  seen_ += batch;
+  return total;
+}
+
+void Model::update_metrics(const std::vector<Tensor>& y, const std::vector<Var>& y_pred) {
+  for (std::size_t i = 0; i < metrics_.size() && i < y_pred.size(); ++i) {
+    for (auto& metric : metrics_[i]) metric->update_state(y[i], y_pred[i].value());
+  }
+}
+
+std::vector<std::string> Model::metrics_names() const {
+  std::vector<std::string> names{"loss"};
+  const std::vector<std::string> outputs = output_names();
+  const bool several = outputs.size() > 1;
+  if (several) {
+    for (const std::string& output : outputs) names.push_back(output + "_loss");
+  }
+  for (std::size_t i = 0; i < (several ? outputs.size() : 1); ++i) {
+    for (const auto& metric : metric_prototypes_) {
+      names.push_back(several ? outputs[i] + "_" + metric->name() : metric->name());
+    }
+  }
+  return names;
+}
+
+Logs Model::current_logs() const {
+  const double seen = seen_ > 0.0 ? seen_ : 1.0;
+  Logs logs{{"loss", loss_sum_ / seen}};
+  const bool several = metrics_.size() > 1;
+  const std::vector<std::string> outputs = several ? output_names() : std::vector<std::string>{};
+  for (std::size_t i = 0; i < metrics_.size(); ++i) {
+    const std::string prefix = several ? outputs.at(i) + "_" : "";
+    if (several) logs[prefix + "loss"] = output_loss_sums_[i] / seen;
+    for (const auto& metric : metrics_[i]) logs[prefix + metric->name()] = metric->result();
+  }
+  return logs;
+}
+
+void Model::reset_metrics() {
+  seen_ = loss_sum_ = 0.0;
+  for (double& sum : output_loss_sums_) sum = 0.0;
+  for (auto& per_output : metrics_) {
+    for (auto& metric : per_output) metric->reset_state();
+  }
+}
+
+std::vector<std::string> Model::output_names() const {
+  std::vector<std::string> names;
+  for (std::size_t i = 0; i < std::max<std::size_t>(1, output_dims_.size()); ++i) {
+    names.push_back("output_" + std::to_string(i + 1));
+  }
+  return names;
+}
+
+std::string Model::output_shape_of(const Layer&) const { return "multiple"; }
+
+std::optional<std::vector<std::size_t>> Model::declared_input_dims() const { return std::nullopt; }
+
+void Model::track_layer(const std::shared_ptr<Layer>& layer) {
+  if (!layer) throw Error("model " + name_ + ": cannot track a null layer");
+  for (const auto& known : layers_) {
+    if (known == layer) return;  // already part of the model
+  }
+  const auto taken = [this](const std::string& name) {
+    for (const auto& known : layers_) {
+      if (known->name() == name) return true;
+    }
+    return false;
+  };
+  if (layer->auto_named()) {
+    const std::string base = to_snake_case(layer->class_name());
+    std::string name = base;
+    for (int k = 1; taken(name); ++k) name = base + "_" + std::to_string(k);
+    layer->set_name(name);
+  } else if (taken(layer->name())) {
+    throw ValueError("model " + name_ + ": two layers are named '" + layer->name() +
+                     "'; layer names must be unique");
+  }
+  layers_.push_back(layer);
+  built_ = false;  // the new layer builds with the next call
+}
+
+std::shared_ptr<Layer> Model::get_layer(const std::string& name) const {
+  std::string names;
+  for (const auto& layer : layers_) {
+    if (layer->name() == name) return layer;
+    names += " \"" + layer->name() + "\"";
+  }
+  throw ValueError("model " + name_ + " has no layer '" + name + "'; its layers:" + names);
+}
+
+std::vector<Parameter*> Model::parameters() {
+  std::vector<Parameter*> all;
+  for (const auto& layer : layers_) {
+    for (Parameter* p : layer->parameters()) all.push_back(p);
+  }
+  return all;
+}
+
+std::vector<Parameter*> Model::trainable_parameters() {
+  std::vector<Parameter*> trainable;
+  for (Parameter* p : parameters()) {
+    if (p->trainable) trainable.push_back(p);
+  }
+  return trainable;
+}
+
+std::size_t Model::count_params() {
+  std::size_t count = 0;
+  for (const Parameter* p : parameters()) count += p->value.size();
+  return count;
+}
+
+std::vector<Tensor> Model::get_weights() {
+  std::vector<Tensor> weights;
+  for (const Parameter* p : parameters()) weights.push_back(p->value);
+  return weights;
+}
+
+void Model::set_weights(const std::vector<Tensor>& weights) {
+  const std::size_t expected = parameters().size();
+  if (weights.size() != expected) {
+    throw ValueError("set_weights: model " + name_ + " has " + std::to_string(expected) +
+                     " weights, got " + std::to_string(weights.size()));
+  }
+  std::size_t next = 0;
+  for (const auto& layer : layers_) {
+    const std::size_t count = layer->parameters().size();
+    layer->set_weights({weights.begin() + next, weights.begin() + next + count});
+    next += count;
+  }
+}
+
+Optimizer& Model::optimizer() {
+  if (!optimizer_) throw Error("model " + name_ + " has no optimizer: compile() it first");
+  return *optimizer_;
+}
+
+void Model::summary(std::ostream& out) {
+  if (!built_) {
+    if (const auto dims = declared_input_dims()) build(*dims);
+  }
+  if (!built_) {
+    throw Error("summary: model \"" + name_ +
+                "\" is not built yet; call build({input widths}) or fit() first, or begin it "
+                "with a layer that knows its input shape, such as Flatten({28, 28})");
+  }
+  std::vector<SummaryRow> rows;
+  std::size_t trainable = 0, frozen = 0;
+  for (const auto& layer : layers_) {
+    const std::string params =
+        layer->built() ? std::to_string(layer->count_params()) : "0 (unused)";
+    rows.push_back(
+        {layer->name() + " (" + layer->class_name() + ")", output_shape_of(*layer), params});
+    for (const Parameter* p : layer->parameters())
+      (p->trainable ? trainable : frozen) += p->value.size();
+  }
+  print_summary(out, name_, {"Layer (type)", "Output Shape", "Param #"}, rows, 65,
+                {0.45, 0.85, 1.0}, trainable, frozen);
+}
+
+}  // namespace nn

@@ -1,0 +1,168 @@
+#pragma once
+// The model: layers, and how to train them. A Sequential stack, a functional graph and a
+// class of your own all derive from nn::Model and differ only in call(), the forward pass
+// from inputs to outputs, recorded on the tape while it runs (so loops and branches in a
+// subclass's call() just work). compile() picks the loss, the optimizer and the metrics;
+// fit(), evaluate() and predict() are the same for every model.
+
+#include <cstdint>
+#include <iostream>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "lib/callbacks/callback.h"
+#include "lib/callbacks/history.h"
+#include "lib/layers/layer.h"
+#include "lib/losses/loss.h"
+#include "lib/metrics.h"
+#include "lib/models/arrays.h"
+#include "lib/optimizers/optimizer.h"
+
+namespace nn {
+
+/// The settings of fit(): Keras's keyword arguments as fields, so that
+/// `model.fit(x, y, {.epochs = 30, .validation_data = {{x_valid, y_valid}}})` reads as Keras.
+struct FitOptions {
+  int epochs = 1;       ///< passes over the training rows
+  int batch_size = 32;  ///< rows per gradient step (the last batch may be smaller)
+  /// Data to evaluate after each epoch (val_loss, ...); takes precedence over the split.
+  std::optional<std::pair<Arrays, Arrays>> validation_data;
+  /// Share of the rows kept for validation: the last ones, taken before shuffling.
+  double validation_split = 0.0;
+  bool shuffle = true;                               ///< a new row order every epoch
+  std::optional<std::uint64_t> seed;                 ///< the shuffle's seed; default: draw_seed()
+  std::vector<std::shared_ptr<Callback>> callbacks;  ///< called in this order, History last
+  int verbose = 1;        ///< 0 silent, 1 progress bar, 2 one line per epoch
+  int initial_epoch = 0;  ///< the epoch to start from (to resume a training)
+};
+
+/// Sets how many threads OpenBLAS uses for the matrix products. Unless you call this (or set
+/// OPENBLAS_NUM_THREADS), the first fit(), evaluate() or predict() sets one thread: the
+/// results depend on the thread count, and one thread gives the same bits on every machine.
+/// (Two threads made //bench:mlp_epoch about 15% faster on a two-core machine.)
+void set_blas_threads(int threads);
+
+/// The base of every model.
+class Model {
+ public:
+  /// A model named `name` (summary() prints it).
+  explicit Model(std::string name = "model");
+  virtual ~Model() = default;
+  Model(const Model&) = delete;             ///< models are not copied (their layers are shared)
+  Model& operator=(const Model&) = delete;  ///< not assignable
+  Model(Model&&) = default;                 ///< movable, e.g. returned from a function
+  Model& operator=(Model&&) = default;      ///< move-assignable
+
+  /// The forward pass: outputs from inputs, on the tape. Subclasses override it; the base
+  /// version throws.
+  virtual std::vector<Var> call(const std::vector<Var>& inputs, bool training);
+  /// Calls a one-input, one-output model in this thread's learning phase.
+  Var operator()(const Var& x);
+  /// Builds the layers for inputs of these widths by calling the model on one row of zeros.
+  virtual void build(const std::vector<std::size_t>& input_dims);
+  /// Whether build() has run (fit, evaluate and predict build on first use).
+  bool built() const { return built_; }
+
+  /// Chooses the loss (one, or one per output; one loss for several outputs applies to each
+  /// and the results are summed), the optimizer (by name or a copy of the object), the
+  /// metrics (by name or object, for every output) and the weights of the outputs' losses.
+  void compile(LossList loss, OptimizerArg optimizer, std::vector<MetricArg> metrics = {},
+               std::vector<double> loss_weights = {});
+  /// Trains on x (inputs) and y (targets). Returns the History of the epochs' logs.
+  /// Throws nn::Error if x or y hold NaN or infinity (naming the row and column), and if the
+  /// loss becomes NaN or infinite (naming the epoch and step) unless a TerminateOnNaN
+  /// callback is given.
+  History fit(const Arrays& x, const Arrays& y, FitOptions options = {});
+  /// The loss and metrics on x and y: {"loss": ..., "accuracy": ...}. verbose 1 draws a bar.
+  Logs evaluate(const Arrays& x, const Arrays& y, int batch_size = 32, int verbose = 1);
+  /// The output for inputs x, batch by batch, with no tape. Throws for several outputs.
+  Tensor predict(const Arrays& x, int batch_size = 32);
+  /// Every output for inputs x.
+  std::vector<Tensor> predict_outputs(const Arrays& x, int batch_size = 32);
+
+  /// Prints the layers, their output shapes and parameter counts, as Keras 2 does.
+  virtual void summary(std::ostream& out = std::cout);
+  /// The model's name.
+  const std::string& name() const { return name_; }
+  /// The tracked layers, in the order they were added.
+  const std::vector<std::shared_ptr<Layer>>& layers() const { return layers_; }
+  /// The layer with this name; ValueError listing the names if there is none.
+  std::shared_ptr<Layer> get_layer(const std::string& name) const;
+  /// Every weight, layer by layer (kernel, then bias).
+  std::vector<Parameter*> parameters();
+  /// The weights that training changes.
+  std::vector<Parameter*> trainable_parameters();
+  /// The number of weights (scalars).
+  std::size_t count_params();
+  /// Copies of every weight, in parameters() order.
+  std::vector<Tensor> get_weights();
+  /// Sets every weight; ValueError if the count differs, ShapeError naming the layer if a
+  /// shape does.
+  void set_weights(const std::vector<Tensor>& weights);
+  /// The optimizer that compile() made (to read or change its learning rate).
+  Optimizer& optimizer();
+  /// Whether compile() has run.
+  bool compiled() const { return optimizer_ != nullptr; }
+  /// The keys of the logs, in Keras's order: "loss", the outputs' losses, the metrics.
+  std::vector<std::string> metrics_names() const;
+
+  /// Set by a callback to stop fit() after the current batch.
+  bool stop_training = false;
+
+ protected:
+  /// Registers a layer as part of the model (its weights train, summary() lists it) and
+  /// gives an unnamed layer a unique name ("dense", "dense_1", ...). Returns the handle, so
+  /// a subclass can write `nn::Dense hidden_ = track(nn::Dense(30, "relu"));`.
+  template <class Handle>
+  Handle track(Handle layer) {
+    track_layer(layer);
+    return layer;
+  }
+  /// The same for a plain layer pointer. ValueError if another layer has its name.
+  void track_layer(const std::shared_ptr<Layer>& layer);
+  /// The outputs' names for the logs ("<name>_loss"): "output_1", "output_2", ...
+  virtual std::vector<std::string> output_names() const;
+  /// A layer's output shape for summary(): "multiple" unless the model knows better.
+  virtual std::string output_shape_of(const Layer& layer) const;
+  /// The input widths the model knows before seeing data, if any (Sequential: from a
+  /// Flatten({28, 28}) in front).
+  virtual std::optional<std::vector<std::size_t>> declared_input_dims() const;
+  /// One training step on a batch: forward, loss, backward, optimizer, metrics. Returns the
+  /// loss; a non-finite loss returns before any weight changes.
+  virtual double train_step(const std::vector<Var>& x, const std::vector<Tensor>& y);
+  /// One evaluation step: forward (no tape), loss and metrics.
+  virtual void test_step(const std::vector<Var>& x, const std::vector<Tensor>& y);
+  /// The total loss of predictions y_pred against targets y, also added to the running
+  /// means; the first call sets up one set of metrics per output.
+  Var compute_loss(const std::vector<Tensor>& y, const std::vector<Var>& y_pred);
+  /// Adds a batch to the metrics.
+  void update_metrics(const std::vector<Tensor>& y, const std::vector<Var>& y_pred);
+  /// The running means since reset_metrics(): the logs of an epoch so far.
+  Logs current_logs() const;
+  /// Starts new running means.
+  void reset_metrics();
+
+ private:
+  void ensure_built(const Arrays& x);
+  Logs evaluate_rows(const Arrays& x, const Arrays& y, std::size_t begin, std::size_t end,
+                     int batch_size, int verbose);
+
+  std::string name_;
+  std::vector<std::shared_ptr<Layer>> layers_;
+  bool built_ = false;
+  std::vector<std::size_t> output_dims_;  // known once built
+  // compile()
+  std::vector<std::shared_ptr<const Loss>> losses_;
+  std::vector<double> loss_weights_;
+  std::vector<std::shared_ptr<const Metric>> metric_prototypes_;
+  std::unique_ptr<Optimizer> optimizer_;
+  // running means
+  double seen_ = 0.0, loss_sum_ = 0.0;
+  std::vector<double> output_loss_sums_;
+  std::vector<std::vector<std::unique_ptr<Metric>>> metrics_;  // [output][metric]
+};
+
+}  // namespace nn

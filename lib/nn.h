@@ -1,0 +1,33 @@
+#pragma once
+// Everything a chapter needs to build and train networks, in one include:
+//
+//   #include "lib/nn.h"
+//
+//   nn::Sequential model({nn::Flatten({28, 28}), nn::Dense(300, "relu"),
+//                         nn::Dense(100, "relu"), nn::Dense(10, "softmax")});
+//   model.compile("sparse_categorical_crossentropy", nn::SGD(0.01), {"accuracy"});
+//   nn::History history = model.fit(x_train, y_train, {.epochs = 30});
+
+#include "lib/activations.h"
+#include "lib/callbacks/callback.h"
+#include "lib/callbacks/history.h"
+#include "lib/callbacks/progress_bar.h"
+#include "lib/callbacks/terminate_on_nan.h"
+#include "lib/gradient_check.h"
+#include "lib/initializers.h"
+#include "lib/layers/activation.h"
+#include "lib/layers/dense.h"
+#include "lib/layers/dropout.h"
+#include "lib/layers/flatten.h"
+#include "lib/layers/layer.h"
+#include "lib/losses/crossentropy.h"
+#include "lib/losses/loss.h"
+#include "lib/losses/regression.h"
+#include "lib/metrics.h"
+#include "lib/models/arrays.h"
+#include "lib/models/model.h"
+#include "lib/models/sequential.h"
+#include "lib/optimizers/adam.h"
+#include "lib/optimizers/optimizer.h"
+#include "lib/optimizers/sgd.h"
+#include "lib/var.h"
