@@ -4,6 +4,7 @@
 #include "lib/error.h"
 #include "lib/gradient_check.h"
 #include "lib/layers/activation.h"
+#include "lib/layers/dense.h"
 #include "lib/layers/dropout.h"
 #include "lib/layers/flatten.h"
 
@@ -110,4 +111,28 @@ TEST_CASE("a layer of your own plugs in through make_layer") {
   INFO(result.worst);
   CHECK(result.passed);
   CHECK(scale->count_params() == 1);
+}
+
+namespace hook {
+
+// What the functional API will do: a symbolic input type, and a call_layer overload found
+// by argument-dependent lookup, so that handle(symbol) records instead of computing.
+struct Symbol {
+  std::vector<std::string> calls;
+};
+
+Symbol call_layer(std::shared_ptr<nn::Layer> layer, const Symbol& input) {
+  Symbol output = input;
+  output.calls.push_back(layer->name());
+  return output;
+}
+
+}  // namespace hook
+
+TEST_CASE("LayerHandle calls a call_layer overload for other input types") {
+  nn::Dense dense(4, "relu", "glorot_uniform", "zeros", "hidden");
+  nn::Flatten flatten({2, 2});
+  const hook::Symbol out = dense(flatten(hook::Symbol{}));
+  CHECK(out.calls == std::vector<std::string>{"flatten", "hidden"});
+  CHECK_FALSE(dense->built());  // nothing computed
 }
