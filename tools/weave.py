@@ -626,6 +626,9 @@ def main():
     parser.add_argument("--fallback", help="outputs to use for chapters that --results lacks")
     parser.add_argument("--out", default="docs/build", help="where pages and images go")
     parser.add_argument("--lib", default="lib", help="the library whose headers are documented")
+    parser.add_argument("--only", nargs="+", metavar="CHAPTER",
+                        help="weave only these chapter folders (a preview while others are "
+                             "still being written)")
     args = parser.parse_args()
     results_root = (ROOT / args.results).resolve()
     fallback_root = (ROOT / args.fallback).resolve() if args.fallback else None
@@ -638,7 +641,10 @@ def main():
     try:
         exercises = manifest.load()
         folders = sorted(p for p in (ROOT / "chapters").iterdir()
-                         if p.is_dir() and re.match(r"\d\d_", p.name))
+                         if p.is_dir() and re.match(r"\d\d_", p.name)
+                         and (not args.only or p.name in args.only))
+        if args.only and len(folders) != len(set(args.only)):
+            raise WeaveError(f"--only {' '.join(args.only)}: not all are chapter folders")
         chapters = [Chapter(folder, results_root, fallback_root) for folder in folders]
         for chapter in chapters:
             chapter.exercises = [e for e in exercises if e["chapter"] == chapter.id]
