@@ -216,6 +216,17 @@ Optimizer& Model::optimizer() {
   return *optimizer_;
 }
 
+nlohmann::json Model::get_config() const {
+  if (is_graph_network()) {
+    throw Error("model " + name_ + ": get_config() is not written for this kind of model yet");
+  }
+  throw Error("model " + name_ +
+              " is a subclassed model: its architecture is the C++ code of its call(), which "
+              "cannot be written down as a config. Saving the whole model needs the functional "
+              "API (nn::Functional) or Sequential; a subclassed model can save its weights "
+              "(get_weights(), save_weights()) and be rebuilt from its class");
+}
+
 void Model::summary(std::ostream& out) {
   if (!built_) {
     if (const auto dims = declared_input_dims()) build(*dims);

@@ -85,6 +85,14 @@ class Model {
 
   /// Prints the layers, their output shapes and parameter counts, as Keras 2 does.
   virtual void summary(std::ostream& out = std::cout);
+  /// Whether the model is a static graph of layers (Sequential, Functional), whose
+  /// architecture can be written down, shown and checked. False for a subclass of nn::Model:
+  /// its architecture is the code of its call().
+  virtual bool is_graph_network() const { return false; }
+  /// Keras's model config (the architecture as JSON, for saving whole models). The base
+  /// version throws nn::Error: for a subclassed model it says that saving the whole model
+  /// needs the functional or Sequential API (its weights can still be saved).
+  virtual nlohmann::json get_config() const;
   /// The model's name.
   const std::string& name() const { return name_; }
   /// The tracked layers, in the order they were added.

@@ -25,6 +25,8 @@ class Sequential : public Model {
   void add(const std::shared_ptr<Layer>& layer);
   /// x through every layer in turn.
   std::vector<Var> call(const std::vector<Var>& inputs, bool training) override;
+  /// True: a stack of layers is a static graph (its architecture can be saved).
+  bool is_graph_network() const override { return true; }
 
  protected:
   /// The last layer's name.
