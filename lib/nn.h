@@ -20,6 +20,7 @@
 #include "lib/layers/dropout.h"
 #include "lib/layers/flatten.h"
 #include "lib/layers/layer.h"
+#include "lib/layers/normalization.h"
 #include "lib/losses/crossentropy.h"
 #include "lib/losses/loss.h"
 #include "lib/losses/regression.h"
