@@ -28,6 +28,27 @@ const std::vector<Tensor>& Optimizer::slots(const Parameter& parameter) const {
   return found == slots_.end() ? none : found->second;
 }
 
+void Optimizer::set_slots(const Parameter& parameter, std::vector<Tensor> slots) {
+  if (slots.size() != slot_count()) {
+    throw ShapeError(name() + ": " + parameter.name + " needs " + std::to_string(slot_count()) +
+                     " slots, got " + std::to_string(slots.size()));
+  }
+  for (const Tensor& slot : slots) {
+    if (slot.shape() != parameter.value.shape()) {
+      throw ShapeError(name() + ": a slot of " + parameter.name + " must be " +
+                       shape_string(parameter.value) + ", got " + shape_string(slot));
+    }
+  }
+  slots_[&parameter] = std::move(slots);
+}
+
+void Optimizer::set_iterations(std::int64_t iterations) {
+  if (iterations < 0) {
+    throw ValueError(name() + ": iterations must be >= 0, got " + std::to_string(iterations));
+  }
+  iterations_ = iterations;
+}
+
 nlohmann::json Optimizer::get_config() const {
   return {{"name", name()}, {"learning_rate", learning_rate_}};
 }

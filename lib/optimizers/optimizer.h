@@ -35,6 +35,12 @@ class Optimizer {
   virtual std::unique_ptr<Optimizer> clone() const = 0;
   /// The slot tensors of a parameter (in the optimizer's order), empty if never updated.
   const std::vector<Tensor>& slots(const Parameter& parameter) const;
+  /// Restores a parameter's slots, e.g. from a saved model, so that training resumes where
+  /// it stopped. ShapeError unless there are as many as the optimizer keeps per parameter,
+  /// each of the parameter's shape.
+  void set_slots(const Parameter& parameter, std::vector<Tensor> slots);
+  /// Restores the step count (Adam's bias corrections depend on it). ValueError if negative.
+  void set_iterations(std::int64_t iterations);
 
  protected:
   /// An optimizer with this learning rate.
