@@ -114,6 +114,14 @@ class Model {
   Optimizer& optimizer();
   /// Whether compile() has run.
   bool compiled() const { return optimizer_ != nullptr; }
+  /// The losses compile() was given (one, or one per output), e.g. to save them.
+  const std::vector<std::shared_ptr<const Loss>>& compiled_losses() const { return losses_; }
+  /// The metrics compile() was given (prototypes, one set for every output).
+  const std::vector<std::shared_ptr<const Metric>>& compiled_metrics() const {
+    return metric_prototypes_;
+  }
+  /// The loss weights compile() was given (empty: every output weighs 1).
+  const std::vector<double>& loss_weights() const { return loss_weights_; }
   /// The keys of the logs, in Keras's order: "loss", the outputs' losses, the metrics.
   std::vector<std::string> metrics_names() const;
 
