@@ -116,6 +116,11 @@ History Model::fit(const Arrays& x, const Arrays& y, FitOptions options) {
   // Epochs of shuffled batches: gather rows order[first, first + count) and train on them.
   stop_training = false;
   Rng rng(options.seed ? *options.seed : draw_seed());
+  // A resumed fit (initial_epoch > 0) skips the shuffles of the epochs already done, so that
+  // with the same seed every epoch sees the batches an uninterrupted fit would have seen.
+  for (int epoch = 0; epoch < options.initial_epoch && options.shuffle; ++epoch) {
+    rng.permutation(validation.train_rows);
+  }
   std::vector<std::size_t> order(rows);
   std::iota(order.begin(), order.end(), std::size_t{0});
   std::vector<Tensor> x_batch, y_batch;  // reused from batch to batch
