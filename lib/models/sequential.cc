@@ -24,6 +24,28 @@ std::vector<Var> Sequential::call(const std::vector<Var>& inputs, bool training)
   return {x};
 }
 
+nlohmann::json Sequential::get_config() const {
+  nlohmann::json layer_configs = nlohmann::json::array();
+  if (!layers().empty()) {
+    const Layer& first = *layers().front();
+    nlohmann::json shape = first.get_config().value("batch_input_shape", nlohmann::json());
+    if (shape.is_null() && first.built()) shape = {nullptr, first.input_dims().at(0)};
+    if (!shape.is_null()) {
+      layer_configs.push_back({{"class_name", "InputLayer"},
+                               {"config",
+                                {{"batch_input_shape", shape},
+                                 {"dtype", "float32"},
+                                 {"sparse", false},
+                                 {"ragged", false},
+                                 {"name", first.name() + "_input"}}}});
+    }
+  }
+  for (const auto& layer : layers()) {
+    layer_configs.push_back({{"class_name", layer->class_name()}, {"config", layer->get_config()}});
+  }
+  return {{"name", name()}, {"layers", layer_configs}};
+}
+
 std::vector<std::string> Sequential::output_names() const {
   if (layers().empty()) return {"output_1"};
   return {layers().back()->name()};

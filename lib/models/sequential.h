@@ -27,6 +27,9 @@ class Sequential : public Model {
   std::vector<Var> call(const std::vector<Var>& inputs, bool training) override;
   /// True: a stack of layers is a static graph (its architecture can be saved).
   bool is_graph_network() const override { return true; }
+  /// Keras's Sequential config: {"name", "layers": [{"class_name", "config"}, ...]}, the
+  /// layers led by an InputLayer when the input shape is known (as Keras 2.4 and later write).
+  nlohmann::json get_config() const override;
 
  protected:
   /// The last layer's name.
