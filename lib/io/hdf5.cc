@@ -1,0 +1,344 @@
+#include "lib/io/hdf5.h"
+
+#include <algorithm>
+#include <cstring>
+#include <fstream>
+
+#include "lib/error.h"
+#include "lib/io/hdf5_values.h"
+
+namespace nn::h5 {
+namespace {
+
+constexpr std::size_t kMaxValues = std::size_t{1} << 31;  // 8 GiB of floats: surely corrupt
+
+void silence() {
+  // HDF5 prints its whole error stack to stderr by default; we report errors ourselves.
+  static const bool silenced = H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr) >= 0;
+  (void)silenced;
+}
+
+herr_t keep_innermost(unsigned, const H5E_error2_t* error, void* message) {
+  if (error->desc != nullptr && error->desc[0] != '\0') {
+    *static_cast<std::string*>(message) = error->desc;
+  }
+  return 0;
+}
+
+herr_t collect_name(hid_t, const char* name, const H5L_info_t*, void* names) {
+  static_cast<std::vector<std::string>*>(names)->push_back(name);
+  return 0;
+}
+
+herr_t collect_attribute(hid_t, const char* name, const H5A_info_t*, void* names) {
+  static_cast<std::vector<std::string>*>(names)->push_back(name);
+  return 0;
+}
+
+std::vector<std::string> split(const std::string& path) {
+  std::vector<std::string> parts;
+  std::size_t start = 0;
+  while (start <= path.size()) {
+    const std::size_t slash = std::min(path.find('/', start), path.size());
+    if (slash > start) parts.push_back(path.substr(start, slash - start));
+    start = slash + 1;
+  }
+  return parts;
+}
+
+}  // namespace
+
+Handle::Handle(Handle&& other) noexcept : id_(other.id_), close_(other.close_) {
+  other.id_ = H5I_INVALID_HID;
+}
+
+Handle& Handle::operator=(Handle&& other) noexcept {
+  if (this != &other) {
+    reset();
+    id_ = other.id_;
+    close_ = other.close_;
+    other.id_ = H5I_INVALID_HID;
+  }
+  return *this;
+}
+
+herr_t Handle::reset() {
+  herr_t status = 0;
+  if (id_ >= 0 && close_ != nullptr) status = close_(id_);
+  id_ = H5I_INVALID_HID;
+  return status;
+}
+
+std::string last_error() {
+  std::string message;
+  H5Ewalk2(H5E_DEFAULT, H5E_WALK_DOWNWARD, keep_innermost, &message);
+  H5Eclear2(H5E_DEFAULT);
+  return message;
+}
+
+bool looks_like_hdf5(const std::string& path) {
+  static const char kSignature[8] = {'\211', 'H', 'D', 'F', '\r', '\n', '\032', '\n'};
+  std::ifstream in(path, std::ios::binary);
+  char bytes[8];
+  for (std::streamoff offset = 0; in; offset = offset == 0 ? 512 : offset * 2) {
+    in.seekg(offset);
+    if (!in.read(bytes, 8)) return false;
+    if (std::memcmp(bytes, kSignature, 8) == 0) return true;
+  }
+  return false;
+}
+
+// ---- files ----
+
+File File::open(const std::string& path) {
+  silence();
+  if (!std::ifstream(path).good()) throw DataError(path + ": cannot open: no such file");
+  if (!looks_like_hdf5(path)) {
+    throw DataError(path + ": not an HDF5 file (no HDF5 signature); is it a model file?");
+  }
+  Handle access(H5Pcreate(H5P_FILE_ACCESS), H5Pclose);
+  H5Pset_fclose_degree(access.get(), H5F_CLOSE_STRONG);
+  Handle file(H5Fopen(path.c_str(), H5F_ACC_RDONLY, access.get()), H5Fclose);
+  if (file.get() < 0) {
+    throw DataError(path + ": cannot open as HDF5 (truncated or damaged?): " + last_error());
+  }
+  return File(path, std::move(file));
+}
+
+File File::create(const std::string& path) {
+  silence();
+  Handle access(H5Pcreate(H5P_FILE_ACCESS), H5Pclose);
+  H5Pset_fclose_degree(access.get(), H5F_CLOSE_STRONG);
+  Handle file(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, access.get()), H5Fclose);
+  if (file.get() < 0) throw DataError(path + ": cannot create: " + last_error());
+  return File(path, std::move(file));
+}
+
+Group File::root() const {
+  Handle group(H5Gopen2(handle_->get(), "/", H5P_DEFAULT), H5Gclose);
+  if (group.get() < 0) throw DataError(path_ + ": cannot open the root group: " + last_error());
+  return Group(path_, "/", handle_, std::move(group));
+}
+
+void File::close() {
+  if (handle_->get() < 0) return;
+  const bool flushed = H5Fflush(handle_->get(), H5F_SCOPE_GLOBAL) >= 0;
+  const bool closed = handle_->reset() >= 0;
+  if (!flushed || !closed) throw DataError(path_ + ": writing failed: " + last_error());
+}
+
+// ---- groups ----
+
+void Group::fail(const std::string& what) const {
+  const std::string reason = last_error();
+  throw DataError(file_ + ": " + what + (reason.empty() ? "" : ": " + reason));
+}
+
+std::string Group::child_path(const std::string& name) const {
+  return path_ == "/" ? "/" + name : path_ + "/" + name;
+}
+
+bool Group::has(const std::string& name) const {
+  std::string prefix;
+  for (const std::string& part : split(name)) {
+    prefix += (prefix.empty() ? "" : "/") + part;
+    if (H5Lexists(handle_.get(), prefix.c_str(), H5P_DEFAULT) <= 0) return false;
+  }
+  return !prefix.empty();
+}
+
+bool Group::has_group(const std::string& name) const {
+  if (!has(name)) return false;
+  Handle object(H5Oopen(handle_.get(), name.c_str(), H5P_DEFAULT), H5Oclose);
+  return object.get() >= 0 && H5Iget_type(object.get()) == H5I_GROUP;
+}
+
+std::vector<std::string> Group::children() const {
+  std::vector<std::string> names;
+  if (H5Literate(handle_.get(), H5_INDEX_NAME, H5_ITER_INC, nullptr, collect_name, &names) < 0) {
+    fail("cannot list the group " + path_);
+  }
+  return names;
+}
+
+Group Group::group(const std::string& name) const {
+  if (!has_group(name)) {
+    H5Eclear2(H5E_DEFAULT);
+    throw DataError(file_ + ": no group " + child_path(name));
+  }
+  Handle group(H5Gopen2(handle_.get(), name.c_str(), H5P_DEFAULT), H5Gclose);
+  if (group.get() < 0) fail("cannot open the group " + child_path(name));
+  return Group(file_, child_path(name), file_handle_, std::move(group));
+}
+
+Group Group::create_group(const std::string& name) const {
+  Handle group(H5Gcreate2(handle_.get(), name.c_str(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
+               H5Gclose);
+  if (group.get() < 0) fail("cannot create the group " + child_path(name));
+  return Group(file_, child_path(name), file_handle_, std::move(group));
+}
+
+// ---- attributes ----
+
+bool Group::has_attribute(const std::string& name) const {
+  return H5Aexists(handle_.get(), name.c_str()) > 0;
+}
+
+std::vector<std::string> Group::attribute_names() const {
+  std::vector<std::string> names;
+  hsize_t index = 0;
+  if (H5Aiterate2(handle_.get(), H5_INDEX_NAME, H5_ITER_NATIVE, &index, collect_attribute, &names) <
+      0) {
+    fail("cannot list the attributes of " + path_);
+  }
+  return names;
+}
+
+std::vector<std::string> Group::read_attribute_strings(const std::string& name) const {
+  Handle attribute(H5Aopen(handle_.get(), name.c_str(), H5P_DEFAULT), H5Aclose);
+  if (attribute.get() < 0) fail("cannot open the attribute " + name + " of " + path_);
+  try {
+    return read_strings(attribute.get());
+  } catch (const Error& e) {
+    throw DataError(file_ + ": attribute " + name + " of " + path_ + ": " + e.what());
+  }
+}
+
+std::string Group::string_attribute(const std::string& name) const {
+  if (!has_attribute(name)) throw DataError(file_ + ": " + path_ + " has no attribute " + name);
+  const std::vector<std::string> values = read_attribute_strings(name);
+  if (values.size() != 1) {
+    throw DataError(file_ + ": attribute " + name + " of " + path_ + " holds " +
+                    std::to_string(values.size()) + " strings, expected one");
+  }
+  return values[0];
+}
+
+std::vector<std::string> Group::strings_attribute(const std::string& name) const {
+  std::vector<std::string> names;
+  if (has_attribute(name)) {
+    names.push_back(name);
+  } else {  // Keras splits a long list into name0, name1, ... (each under HDF5's 64 KiB)
+    for (int chunk = 0; has_attribute(name + std::to_string(chunk)); ++chunk) {
+      names.push_back(name + std::to_string(chunk));
+    }
+  }
+  if (names.empty()) throw DataError(file_ + ": " + path_ + " has no attribute " + name);
+  std::vector<std::string> values;
+  for (const std::string& part : names) {
+    for (std::string& value : read_attribute_strings(part)) values.push_back(std::move(value));
+  }
+  return values;
+}
+
+void Group::set_string_attribute(const std::string& name, const std::string& value) const {
+  if (has_attribute(name) && H5Adelete(handle_.get(), name.c_str()) < 0) {
+    fail("cannot replace the attribute " + name);
+  }
+  Handle type = variable_string_type();
+  Handle space(H5Screate(H5S_SCALAR), H5Sclose);
+  Handle attribute(
+      H5Acreate2(handle_.get(), name.c_str(), type.get(), space.get(), H5P_DEFAULT, H5P_DEFAULT),
+      H5Aclose);
+  const char* text = value.c_str();
+  if (attribute.get() < 0 || H5Awrite(attribute.get(), type.get(), &text) < 0) {
+    fail("cannot write the attribute " + name + " of " + path_);
+  }
+}
+
+void Group::set_strings_attribute(const std::string& name,
+                                  const std::vector<std::string>& values) const {
+  for (const auto& [chunk_name, chunk] : keras_chunks(name, values)) {
+    if (!write_strings(handle_.get(), chunk_name, chunk)) {
+      fail("cannot write the attribute " + chunk_name + " of " + path_);
+    }
+  }
+}
+
+// ---- datasets ----
+
+Array Group::read(const std::string& name) const {
+  if (!has(name)) {
+    throw DataError(file_ + ": no dataset " + child_path(name) + " (the file says it holds one)");
+  }
+  Handle dataset(H5Dopen2(handle_.get(), name.c_str(), H5P_DEFAULT), H5Dclose);
+  if (dataset.get() < 0) fail("cannot open the dataset " + child_path(name));
+  Handle type(H5Dget_type(dataset.get()), H5Tclose);
+  const H5T_class_t type_class = H5Tget_class(type.get());
+  if (type_class != H5T_FLOAT && type_class != H5T_INTEGER) {
+    throw DataError(file_ + ": dataset " + child_path(name) + " does not hold numbers");
+  }
+  Handle space(H5Dget_space(dataset.get()), H5Sclose);
+  const int rank = H5Sget_simple_extent_ndims(space.get());
+  if (rank < 0 || rank > 8) fail("dataset " + child_path(name) + " has a damaged shape");
+  std::vector<hsize_t> dims(static_cast<std::size_t>(rank));
+  if (rank > 0 && H5Sget_simple_extent_dims(space.get(), dims.data(), nullptr) < 0) {
+    fail("cannot read the shape of " + child_path(name));
+  }
+  Array array;
+  std::size_t count = 1;
+  for (hsize_t d : dims) {
+    if (d > kMaxValues || (d > 0 && count > kMaxValues / d)) {
+      throw DataError(file_ + ": dataset " + child_path(name) + " claims an impossible size");
+    }
+    count *= static_cast<std::size_t>(d);
+    array.shape.push_back(static_cast<std::size_t>(d));
+  }
+  array.values.resize(count);
+  if (count > 0 && H5Dread(dataset.get(), H5T_NATIVE_FLOAT, H5S_ALL, H5S_ALL, H5P_DEFAULT,
+                           array.values.data()) < 0) {
+    fail("cannot read the dataset " + child_path(name));
+  }
+  return array;
+}
+
+void Group::write(const std::string& name, const std::vector<std::size_t>& shape,
+                  const float* values) const {
+  Handle links(H5Pcreate(H5P_LINK_CREATE), H5Pclose);
+  H5Pset_create_intermediate_group(links.get(), 1);  // "dense/kernel:0" makes group "dense"
+  const std::vector<hsize_t> dims(shape.begin(), shape.end());
+  Handle space(dims.empty() ? H5Screate(H5S_SCALAR)
+                            : H5Screate_simple(static_cast<int>(dims.size()), dims.data(), nullptr),
+               H5Sclose);
+  Handle dataset(H5Dcreate2(handle_.get(), name.c_str(), H5T_IEEE_F32LE, space.get(), links.get(),
+                            H5P_DEFAULT, H5P_DEFAULT),
+                 H5Dclose);
+  if (dataset.get() < 0) fail("cannot create the dataset " + child_path(name));
+  std::size_t count = 1;
+  for (std::size_t d : shape) count *= d;
+  if (count > 0 &&
+      H5Dwrite(dataset.get(), H5T_NATIVE_FLOAT, H5S_ALL, H5S_ALL, H5P_DEFAULT, values) < 0) {
+    fail("cannot write the dataset " + child_path(name));
+  }
+}
+
+void Group::write_int64(const std::string& name, std::int64_t value) const {
+  Handle links(H5Pcreate(H5P_LINK_CREATE), H5Pclose);
+  H5Pset_create_intermediate_group(links.get(), 1);
+  Handle space(H5Screate(H5S_SCALAR), H5Sclose);
+  Handle dataset(H5Dcreate2(handle_.get(), name.c_str(), H5T_STD_I64LE, space.get(), links.get(),
+                            H5P_DEFAULT, H5P_DEFAULT),
+                 H5Dclose);
+  if (dataset.get() < 0 ||
+      H5Dwrite(dataset.get(), H5T_NATIVE_INT64, H5S_ALL, H5S_ALL, H5P_DEFAULT, &value) < 0) {
+    fail("cannot write the dataset " + child_path(name));
+  }
+}
+
+std::string Group::describe_attribute(const std::string& name) const {
+  Handle attribute(H5Aopen(handle_.get(), name.c_str(), H5P_DEFAULT), H5Aclose);
+  if (attribute.get() < 0) fail("cannot open the attribute " + name + " of " + path_);
+  try {
+    return describe_value(attribute.get(), false);
+  } catch (const Error& e) {
+    return std::string("(unreadable: ") + e.what() + ")";
+  }
+}
+
+std::string Group::describe_dataset(const std::string& name) const {
+  Handle dataset(H5Dopen2(handle_.get(), name.c_str(), H5P_DEFAULT), H5Dclose);
+  if (dataset.get() < 0) fail("cannot open the dataset " + child_path(name));
+  return describe_value(dataset.get(), true);
+}
+
+}  // namespace nn::h5
