@@ -91,6 +91,8 @@ class LossList {
   LossList(const LossArg& loss) : losses_{loss} {}  // NOLINT
   /// One loss per output: {"mse", nn::Huber(2.0)}.
   LossList(std::initializer_list<LossArg> losses) : losses_(losses) {}  // NOLINT
+  /// One loss per output, from a list made at run time (a model file's training_config).
+  explicit LossList(std::vector<LossArg> losses) : losses_(std::move(losses)) {}
   /// The losses, in output order.
   const std::vector<LossArg>& get() const { return losses_; }
 
