@@ -10,7 +10,11 @@
 
 #include "lib/activations.h"
 #include "lib/callbacks/callback.h"
+#include "lib/callbacks/csv_logger.h"
+#include "lib/callbacks/early_stopping.h"
 #include "lib/callbacks/history.h"
+#include "lib/callbacks/learning_rate_scheduler.h"
+#include "lib/callbacks/lr_finder.h"
 #include "lib/callbacks/progress_bar.h"
 #include "lib/callbacks/terminate_on_nan.h"
 #include "lib/gradient_check.h"
