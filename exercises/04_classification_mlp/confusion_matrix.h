@@ -11,8 +11,9 @@
 ///     \text{precision}_k = \frac{C_{kk}}{\sum_i C_{ik}}, \qquad
 ///     \text{recall}_k = \frac{C_{kk}}{\sum_j C_{kj}}. \f]
 ///
-/// Precision answers "when it says \f$k\f$, how often is it right?" (a column), recall "of
-/// the examples of class \f$k\f$, how many does it find?" (a row).
+/// The precision of class \f$k\f$ says how often the classifier is right when it answers
+/// \f$k\f$ (it reads a column); its recall says how many of the examples of class \f$k\f$
+/// the classifier finds (it reads a row).
 ///
 /// 1. `confusion_matrix(y_true, y_pred, classes)`: the (classes × classes) counts. Throw
 ///    `std::invalid_argument` when the lengths differ or a label is not in
