@@ -1,0 +1,125 @@
+// Tests for exercise 5.5. Do not edit: `./book grade` runs them against your repeated_block.cc.
+#include "exercises/05_functional_subclass/repeated_block.h"
+
+#include <catch2/catch.hpp>
+#include <cmath>
+#include <memory>
+#include <xtensor/xview.hpp>
+
+#include "lib/error.h"
+
+using exercises::RepeatedBlock;
+
+namespace {
+
+nn::Tensor random_tensor(std::size_t rows, std::size_t cols, std::uint64_t seed, float scale = 1) {
+  nn::Rng rng(seed);
+  nn::Tensor t = nn::Tensor::from_shape({rows, cols});
+  for (float& v : t) v = scale * rng.normal();
+  return t;
+}
+
+// tanh(x·W + b) (or without tanh), with plain loops in double precision.
+nn::Tensor layer(const nn::Model& model, const std::string& name, const nn::Tensor& x,
+                 bool apply_tanh) {
+  auto dense = std::dynamic_pointer_cast<nn::DenseLayer>(model.get_layer(name));
+  REQUIRE(dense != nullptr);
+  const nn::Tensor& W = dense->kernel().value;
+  const nn::Tensor& b = dense->bias().value;
+  nn::Tensor y = nn::Tensor::from_shape({x.shape(0), W.shape(1)});
+  for (std::size_t r = 0; r < x.shape(0); ++r) {
+    for (std::size_t c = 0; c < W.shape(1); ++c) {
+      double z = b(0, c);
+      for (std::size_t k = 0; k < x.shape(1); ++k) z += double(x(r, k)) * W(k, c);
+      y(r, c) = static_cast<float>(apply_tanh ? std::tanh(z) : z);
+    }
+  }
+  return y;
+}
+
+// ŷ for depth d, by hand.
+nn::Tensor by_hand(const nn::Model& model, const nn::Tensor& x, int d) {
+  nn::Tensor h = layer(model, "first", x, true);
+  for (int i = 0; i < d; ++i) h = h + layer(model, "block", h, true);
+  return layer(model, "output", h, false);
+}
+
+void check_close(const nn::Tensor& got, const nn::Tensor& expected, int depth) {
+  REQUIRE(got.shape() == expected.shape());
+  for (std::size_t r = 0; r < got.shape(0); ++r) {
+    INFO("depth " << depth << ", row " << r << ": expected " << expected(r, 0) << ", got "
+                  << got(r, 0));
+    CHECK(got(r, 0) == Approx(expected(r, 0)).margin(1e-4));
+  }
+}
+
+const nn::Tensor kX = random_tensor(6, 3, 1);
+
+}  // namespace
+
+TEST_CASE("the output is the formula, at the depth set before the call") {
+  nn::set_random_seed(2);
+  RepeatedBlock model(5, 1);
+  model.build({3});  // depth 1 builds every layer (at depth 0 the block would never run)
+  for (int depth : {0, 1, 2, 4, 3}) {
+    model.set_depth(depth);
+    CHECK(model.depth() == depth);
+    const nn::Tensor got = model.predict(kX);
+    check_close(got, by_hand(model, kX, depth), depth);
+  }
+}
+
+TEST_CASE("the depth changes the computation, not the number of weights") {
+  nn::set_random_seed(3);
+  RepeatedBlock shallow(5, 1), deep(5, 6);
+  shallow.build({3});
+  deep.build({3});
+  CHECK(shallow.count_params() == (3 * 5 + 5) + (5 * 5 + 5) + (5 + 1));
+  CHECK(deep.count_params() == shallow.count_params());
+  deep.set_depth(1);
+  const nn::Tensor one = deep.predict(kX);
+  deep.set_depth(6);
+  const nn::Tensor six = deep.predict(kX);
+  CHECK(std::abs(one(0, 0) - six(0, 0)) > 1e-4f);
+}
+
+TEST_CASE("a negative depth is refused, naming it") {
+  RepeatedBlock model(4, 2);
+  CHECK_THROWS_AS(model.set_depth(-1), nn::ValueError);
+  CHECK_THROWS_WITH(model.set_depth(-3), Catch::Contains("-3"));
+  CHECK(model.depth() == 2);
+  CHECK_THROWS_AS(RepeatedBlock(4, -2), nn::ValueError);
+}
+
+TEST_CASE("gradients through the repetitions match finite differences") {
+  nn::set_random_seed(4);
+  RepeatedBlock model(4, 3);
+  model.build({3});
+  nn::Var x(random_tensor(5, 3, 5, 0.5f), true);
+  const nn::Tensor w = random_tensor(5, 1, 6);
+  const nn::GradientCheckResult result = nn::gradient_check(
+      [&] { return nn::weighted_sum(model.call({x}, true).at(0), w); }, {x}, model.parameters());
+  INFO(result.worst);
+  CHECK(result.passed);
+  CHECK(result.checked == 15 + (12 + 4) + (16 + 4) + (4 + 1));
+  // The block's kernel gets gradient only if the block ran: at depth 0 it gets none.
+  model.set_depth(0);
+  auto block = std::dynamic_pointer_cast<nn::DenseLayer>(model.get_layer("block"));
+  block->kernel().zero_grad();
+  nn::weighted_sum(model.call({x}, true).at(0), w).backward();
+  CHECK(xt::amax(xt::abs(block->kernel().grad))() == 0.0f);
+}
+
+TEST_CASE("it trains through fit like any model") {
+  nn::set_random_seed(5);
+  RepeatedBlock model(8, 2);
+  model.compile("mse", nn::Adam(0.01));
+  const nn::Tensor x = random_tensor(64, 3, 7);
+  const nn::Tensor y = xt::view(x, xt::all(), xt::range(0, 1)) * 2.0f;  // (64, 1)
+  nn::FitOptions options;
+  options.epochs = 20;
+  options.verbose = 0;
+  options.seed = 8;
+  const nn::History history = model.fit(x, y, options);
+  CHECK(history.history.at("loss").back() < 0.5 * history.history.at("loss").front());
+}
