@@ -25,6 +25,7 @@
 // book:hide
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <iomanip>
 #include <sstream>
 #include <string>
@@ -696,9 +697,9 @@ class RepeatedBlock : public nn::Model {
 ///
 /// \output{dynamic}
 ///
-/// \figure{dynamic_depth.svg}{Two models trained with depth 3, evaluated at other depths: the
-/// weights stay the same, only the number of times call() applies the block changes (the
-/// dashed line marks the depth used in training)}
+/// \figure{dynamic_depth.svg}{The two dynamic models evaluated at other depths than the one
+/// they were trained with (dashed): the weights stay the same, only the number of times
+/// call() applies the block changes}
 ///
 /// The model always trained with \result{dynamic_depth} repetitions reaches a test MSE of
 /// \result{dynamic_test_mse|.2f} at that depth, and nothing close at any other: its test
@@ -715,8 +716,13 @@ class RepeatedBlock : public nn::Model {
 void show_dynamic(nn::chapter::Context& chapter, const Cars& cars, const Training& how,
                   Curves& curves, nlohmann::json& parameter_counts) {
   auto& out = chapter.section("dynamic", "A block applied a number of times chosen at run time");
-  const int depth = std::stoi(chapter.option("depth"));
-  if (depth < 1 || depth > 50) throw nn::ValueError("--depth must be between 1 and 50");
+  const std::string& option = chapter.option("depth");
+  const int depth = option.find_first_not_of("0123456789") == std::string::npos && !option.empty()
+                        ? std::atoi(option.substr(0, 3).c_str())
+                        : -1;
+  if (depth < 1 || depth > 50) {
+    throw nn::ValueError("--depth must be a whole number from 1 to 50, got '" + option + "'");
+  }
   const int deepest = std::max(2 * depth, depth + 3);
   std::vector<double> depths;
   for (int d = 0; d <= deepest; ++d) depths.push_back(d);
