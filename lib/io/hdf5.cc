@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "lib/error.h"
+#include "lib/io/hdf5_guard.h"
 #include "lib/io/hdf5_values.h"
 
 namespace nn::h5 {
@@ -96,6 +97,12 @@ File File::open(const std::string& path) {
   if (!looks_like_hdf5(path)) {
     throw DataError(path + ": not an HDF5 file (no HDF5 signature); is it a model file?");
   }
+  check_in_child(path);
+  return open_unchecked(path);
+}
+
+File File::open_unchecked(const std::string& path) {
+  silence();
   Handle access(H5Pcreate(H5P_FILE_ACCESS), H5Pclose);
   H5Pset_fclose_degree(access.get(), H5F_CLOSE_STRONG);
   Handle file(H5Fopen(path.c_str(), H5F_ACC_RDONLY, access.get()), H5Fclose);
@@ -172,7 +179,9 @@ Group Group::group(const std::string& name) const {
 }
 
 Group Group::create_group(const std::string& name) const {
-  Handle group(H5Gcreate2(handle_.get(), name.c_str(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
+  Handle properties(H5Pcreate(H5P_GROUP_CREATE), H5Pclose);
+  H5Pset_obj_track_times(properties.get(), 0);  // no time stamps: the same model, the same bytes
+  Handle group(H5Gcreate2(handle_.get(), name.c_str(), H5P_DEFAULT, properties.get(), H5P_DEFAULT),
                H5Gclose);
   if (group.get() < 0) fail("cannot create the group " + child_path(name));
   return Group(file_, child_path(name), file_handle_, std::move(group));
@@ -235,13 +244,22 @@ void Group::set_string_attribute(const std::string& name, const std::string& val
   if (has_attribute(name) && H5Adelete(handle_.get(), name.c_str()) < 0) {
     fail("cannot replace the attribute " + name);
   }
-  Handle type = variable_string_type();
+  // Fixed-length bytes, as Keras writes them through h5py 3; a text too long for HDF5's
+  // 64 KiB attribute header goes to the global heap as a variable-length string instead.
+  const bool fits = value.size() <= 64000;
+  Handle type = fits ? Handle(H5Tcopy(H5T_C_S1), H5Tclose) : variable_string_type();
+  if (fits && (H5Tset_size(type.get(), std::max<std::size_t>(value.size(), 1)) < 0 ||
+               H5Tset_strpad(type.get(), H5T_STR_NULLPAD) < 0)) {
+    fail("cannot make a string type for the attribute " + name);
+  }
   Handle space(H5Screate(H5S_SCALAR), H5Sclose);
   Handle attribute(
       H5Acreate2(handle_.get(), name.c_str(), type.get(), space.get(), H5P_DEFAULT, H5P_DEFAULT),
       H5Aclose);
   const char* text = value.c_str();
-  if (attribute.get() < 0 || H5Awrite(attribute.get(), type.get(), &text) < 0) {
+  const std::string padded = value.empty() ? std::string(1, '\0') : value;
+  const void* data = fits ? static_cast<const void*>(padded.data()) : &text;
+  if (attribute.get() < 0 || H5Awrite(attribute.get(), type.get(), data) < 0) {
     fail("cannot write the attribute " + name + " of " + path_);
   }
 }
@@ -292,18 +310,46 @@ Array Group::read(const std::string& name) const {
   return array;
 }
 
-void Group::write(const std::string& name, const std::vector<std::size_t>& shape,
-                  const float* values) const {
-  Handle links(H5Pcreate(H5P_LINK_CREATE), H5Pclose);
-  H5Pset_create_intermediate_group(links.get(), 1);  // "dense/kernel:0" makes group "dense"
+std::int64_t Group::read_int64(const std::string& name) const {
+  if (!has(name)) throw DataError(file_ + ": no dataset " + child_path(name));
+  Handle dataset(H5Dopen2(handle_.get(), name.c_str(), H5P_DEFAULT), H5Dclose);
+  if (dataset.get() < 0) fail("cannot open the dataset " + child_path(name));
+  Handle type(H5Dget_type(dataset.get()), H5Tclose);
+  Handle space(H5Dget_space(dataset.get()), H5Sclose);
+  if (H5Tget_class(type.get()) != H5T_INTEGER || H5Sget_simple_extent_npoints(space.get()) != 1) {
+    throw DataError(file_ + ": dataset " + child_path(name) + " is not one integer");
+  }
+  std::int64_t value = 0;
+  if (H5Dread(dataset.get(), H5T_NATIVE_INT64, H5S_ALL, H5S_ALL, H5P_DEFAULT, &value) < 0) {
+    fail("cannot read the dataset " + child_path(name));
+  }
+  return value;
+}
+
+Handle Group::create_dataset(const std::string& name, const std::vector<std::size_t>& shape,
+                             hid_t type) const {
+  if (name.find('/') != std::string::npos) {   // "dense/kernel:0": kernel:0 in group dense
+    const std::size_t first = name.find('/');  // one level at a time: "Adam/dense/kernel/m:0"
+    const std::string child = name.substr(0, first);
+    const Group group = has_group(child) ? this->group(child) : create_group(child);
+    return group.create_dataset(name.substr(first + 1), shape, type);
+  }
+  Handle properties(H5Pcreate(H5P_DATASET_CREATE), H5Pclose);
+  H5Pset_obj_track_times(properties.get(), 0);
   const std::vector<hsize_t> dims(shape.begin(), shape.end());
   Handle space(dims.empty() ? H5Screate(H5S_SCALAR)
                             : H5Screate_simple(static_cast<int>(dims.size()), dims.data(), nullptr),
                H5Sclose);
-  Handle dataset(H5Dcreate2(handle_.get(), name.c_str(), H5T_IEEE_F32LE, space.get(), links.get(),
-                            H5P_DEFAULT, H5P_DEFAULT),
+  Handle dataset(H5Dcreate2(handle_.get(), name.c_str(), type, space.get(), H5P_DEFAULT,
+                            properties.get(), H5P_DEFAULT),
                  H5Dclose);
   if (dataset.get() < 0) fail("cannot create the dataset " + child_path(name));
+  return dataset;
+}
+
+void Group::write(const std::string& name, const std::vector<std::size_t>& shape,
+                  const float* values) const {
+  const Handle dataset = create_dataset(name, shape, H5T_IEEE_F32LE);
   std::size_t count = 1;
   for (std::size_t d : shape) count *= d;
   if (count > 0 &&
@@ -313,14 +359,8 @@ void Group::write(const std::string& name, const std::vector<std::size_t>& shape
 }
 
 void Group::write_int64(const std::string& name, std::int64_t value) const {
-  Handle links(H5Pcreate(H5P_LINK_CREATE), H5Pclose);
-  H5Pset_create_intermediate_group(links.get(), 1);
-  Handle space(H5Screate(H5S_SCALAR), H5Sclose);
-  Handle dataset(H5Dcreate2(handle_.get(), name.c_str(), H5T_STD_I64LE, space.get(), links.get(),
-                            H5P_DEFAULT, H5P_DEFAULT),
-                 H5Dclose);
-  if (dataset.get() < 0 ||
-      H5Dwrite(dataset.get(), H5T_NATIVE_INT64, H5S_ALL, H5S_ALL, H5P_DEFAULT, &value) < 0) {
+  const Handle dataset = create_dataset(name, {}, H5T_STD_I64LE);
+  if (H5Dwrite(dataset.get(), H5T_NATIVE_INT64, H5S_ALL, H5S_ALL, H5P_DEFAULT, &value) < 0) {
     fail("cannot write the dataset " + child_path(name));
   }
 }

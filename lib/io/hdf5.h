@@ -73,7 +73,8 @@ class Group {
   std::string string_attribute(const std::string& name) const;
   /// A list-of-strings attribute; an empty numeric array (Keras's "no weights") gives {}.
   std::vector<std::string> strings_attribute(const std::string& name) const;
-  /// Writes a scalar, variable-length UTF-8 string attribute (what h5py writes for a str).
+  /// Writes a scalar string attribute: fixed-length bytes, as Keras writes them (longer than
+  /// 64000 bytes: variable-length UTF-8, which HDF5 keeps outside the object's header).
   void set_string_attribute(const std::string& name, const std::string& value) const;
   /// Writes a list of fixed-length byte strings (what Keras writes for layer_names); an
   /// empty list is written as an empty float64 array, as Keras does.
@@ -82,7 +83,10 @@ class Group {
   /// Reads a numeric dataset ("a/b" paths allowed) as floats; DataError if it is missing,
   /// not numeric, or larger than the file could hold.
   Array read(const std::string& name) const;
+  /// Reads a scalar integer dataset exactly (an optimizer's step count, say).
+  std::int64_t read_int64(const std::string& name) const;
   /// Writes a float32 dataset of this shape (intermediate groups of "a/b:0" are created).
+  /// Nothing records the time, so the same model gives the same bytes.
   void write(const std::string& name, const std::vector<std::size_t>& shape,
              const float* values) const;
   /// Writes a scalar int64 dataset (an optimizer's step count, say).
@@ -102,6 +106,8 @@ class Group {
         handle_(std::move(handle)) {}
   [[noreturn]] void fail(const std::string& what) const;
   std::vector<std::string> read_attribute_strings(const std::string& name) const;
+  Handle create_dataset(const std::string& name, const std::vector<std::size_t>& shape,
+                        hid_t type) const;
   std::string child_path(const std::string& name) const;
 
   std::string file_, path_;
@@ -113,8 +119,12 @@ class Group {
 class File {
  public:
   /// Opens an existing file to read. DataError if it does not exist, is not an HDF5 file, or
-  /// is truncated or damaged.
+  /// is truncated or damaged. A child process reads the whole file first (check_in_child in
+  /// lib/io/hdf5_guard.h): HDF5's parser can crash on some damaged files, and a crash there
+  /// becomes a DataError here.
   static File open(const std::string& path);
+  /// Opens an existing file to read, without that first reading in a child process.
+  static File open_unchecked(const std::string& path);
   /// Creates (or truncates) a file to write.
   static File create(const std::string& path);
   /// The root group "/".

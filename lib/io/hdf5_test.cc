@@ -82,6 +82,8 @@ TEST_CASE("a file written through the wrapper reads back, attributes and arrays"
   CHECK(weights.group("dense_1").strings_attribute("weight_names").empty());
   // An int64 read as float: 1234567890123 is not a float, the nearest float is what we get.
   CHECK(root.read("iterations").values.at(0) == static_cast<float>(1234567890123LL));
+  CHECK(root.read_int64("iterations") == 1234567890123LL);
+  CHECK_THROWS_WITH(dense.read_int64("dense/bias:0"), Catch::Contains("is not one integer"));
 
   CHECK(dense.describe_dataset("dense/kernel:0") == "float32 (2, 3)");
   CHECK(dense.describe_dataset("dense/bias:0") == "float32 (3,)");
