@@ -1,0 +1,148 @@
+#include "lib/io/training_config.h"
+
+#include <algorithm>
+
+#include "lib/error.h"
+#include "lib/losses/crossentropy.h"
+#include "lib/losses/regression.h"
+#include "lib/optimizers/adam.h"
+#include "lib/optimizers/sgd.h"
+
+namespace nn {
+namespace {
+
+using nlohmann::json;
+
+json loss_entry(const Loss& loss) {
+  // A loss with its default settings is written by name, as Keras writes compile("mse").
+  const std::vector<std::string> names = loss_names();
+  if (std::find(names.begin(), names.end(), loss.name()) != names.end() &&
+      loss.get_config() == get_loss(loss.name())->get_config()) {
+    return loss.name();
+  }
+  return {{"class_name", loss.class_name()}, {"config", loss.get_config()}};
+}
+
+// A value given once, as a list in output order, or as a dict keyed by output name.
+std::vector<json> per_output(const json& value, const std::vector<std::string>& output_names,
+                             const std::string& what) {
+  if (value.is_array()) return {value.begin(), value.end()};
+  if (!value.is_object() || value.contains("class_name")) return {value};
+  std::vector<json> values;
+  for (const std::string& output : output_names) {
+    if (!value.contains(output)) {
+      throw ValueError(what + " " + value.dump() + " gives nothing for output " + output);
+    }
+    values.push_back(value[output]);
+  }
+  return values;
+}
+
+// A metric's name: "accuracy", or a metric object's {"config": {"name": ...}} (Keras 2.2+).
+std::string metric_name(const json& metric) {
+  if (metric.is_string()) return metric.get<std::string>();
+  const json settings = metric.value("config", json::object());
+  const std::string name = settings.value("name", std::string());
+  if (name.empty()) throw ValueError("metric " + metric.dump() + " has no name");
+  return name;
+}
+
+}  // namespace
+
+json optimizer_config(const Optimizer& optimizer) {
+  return {{"class_name", optimizer.name()}, {"config", optimizer.get_config()}};
+}
+
+std::unique_ptr<Optimizer> optimizer_from_config(const json& config) {
+  const std::string name = config.value("class_name", std::string());
+  const json settings = config.value("config", json::object());
+  const double learning_rate = settings.value("learning_rate", settings.value("lr", -1.0));
+  const auto rate = [&](double fallback) {
+    return learning_rate >= 0.0 ? learning_rate : fallback;
+  };
+  if (settings.value("decay", 0.0) != 0.0) {
+    throw ValueError("optimizer " + name + ": decay " + settings["decay"].dump() +
+                     " is not supported (use a LearningRateScheduler)");
+  }
+  if (name == "Adam" || name == "adam") {
+    if (settings.value("amsgrad", false))
+      throw ValueError("optimizer Adam: amsgrad is not supported");
+    const json epsilon = settings.value("epsilon", json(1e-7));  // Keras 2.1 may write null
+    return std::make_unique<Adam>(rate(0.001), settings.value("beta_1", 0.9),
+                                  settings.value("beta_2", 0.999),
+                                  epsilon.is_number() ? epsilon.get<double>() : 1e-7);
+  }
+  if (name == "SGD" || name == "sgd") {
+    return std::make_unique<SGD>(rate(0.01), settings.value("momentum", 0.0),
+                                 settings.value("nesterov", false));
+  }
+  throw ValueError("optimizer " + config.dump() + " is not one this library has (Adam, SGD)");
+}
+
+std::unique_ptr<Loss> loss_from_config(const json& config) {
+  if (config.is_string()) return get_loss(config.get<std::string>());
+  const std::string name = config.value("class_name", std::string());
+  const json settings = config.value("config", json::object());
+  if (settings.value("label_smoothing", 0.0) != 0.0) {
+    throw ValueError("loss " + name + ": label_smoothing is not supported");
+  }
+  const bool from_logits = settings.value("from_logits", false);
+  if (name == "MeanSquaredError") return std::make_unique<MeanSquaredError>();
+  if (name == "MeanAbsoluteError") return std::make_unique<MeanAbsoluteError>();
+  if (name == "Huber") return std::make_unique<Huber>(settings.value("delta", 1.0));
+  if (name == "BinaryCrossentropy") return std::make_unique<BinaryCrossentropy>(from_logits);
+  if (name == "CategoricalCrossentropy") {
+    return std::make_unique<CategoricalCrossentropy>(from_logits);
+  }
+  if (name == "SparseCategoricalCrossentropy") {
+    return std::make_unique<SparseCategoricalCrossentropy>(from_logits);
+  }
+  throw ValueError("loss " + config.dump() + " is not one this library has");
+}
+
+json training_config(const Model& model) {
+  if (!model.compiled()) throw Error("model " + model.name() + " is not compiled");
+  json losses = json::array();
+  for (const auto& loss : model.compiled_losses()) losses.push_back(loss_entry(*loss));
+  json metrics = json::array();
+  for (const auto& metric : model.compiled_metrics()) metrics.push_back(metric->name());
+  const auto& weights = model.loss_weights();
+  return {{"loss", losses.size() == 1 ? losses[0] : losses},
+          {"metrics", metrics},
+          {"weighted_metrics", nullptr},
+          {"loss_weights", weights.empty() ? json(nullptr) : json(weights)},
+          // optimizer() only reads, though it is not marked const
+          {"optimizer_config", optimizer_config(const_cast<Model&>(model).optimizer())}};
+}
+
+void compile_from_training_config(Model& model, const json& config,
+                                  const std::vector<std::string>& output_names) {
+  try {
+    std::vector<LossArg> losses;
+    for (const json& loss : per_output(config.at("loss"), output_names, "loss")) {
+      losses.emplace_back(*loss_from_config(loss));
+    }
+    // Metrics: names for every output (Keras 2.0-2.3), or a list or dict per output (TF 2):
+    // one set of metrics serves every output here, so the first output's set is taken.
+    std::vector<MetricArg> metrics;
+    json metric_list = config.value("metrics", json::array());
+    if (metric_list.is_null()) metric_list = json::array();
+    if (metric_list.is_object()) metric_list = per_output(metric_list, output_names, "metrics")[0];
+    if (!metric_list.empty() && metric_list[0].is_array()) metric_list = metric_list[0];
+    for (const json& metric : metric_list) metrics.emplace_back(metric_name(metric));
+    std::vector<double> loss_weights;
+    const json weights = config.value("loss_weights", json(nullptr));
+    if (!weights.is_null()) {
+      for (const json& w : per_output(weights, output_names, "loss_weights")) {
+        loss_weights.push_back(w.get<double>());
+      }
+    }
+    const auto optimizer = optimizer_from_config(config.at("optimizer_config"));
+    model.compile(LossList(std::move(losses)), *optimizer, metrics, loss_weights);
+  } catch (const json::exception& e) {
+    throw ValueError(std::string("training_config: a setting has the wrong type or is missing: ") +
+                     e.what());
+  }
+}
+
+}  // namespace nn
