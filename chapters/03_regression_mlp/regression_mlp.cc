@@ -490,9 +490,9 @@ void show_mlp(nn::chapter::Context& chapter, const nn::AutoMpg& data, const Cars
   sx.scatter(xt::col(cars.y_test, 0), xt::col(p, 0), {"MLP", "", 4, nn::plot::Marker::circle});
   for (std::size_t k = 0; k < 2; ++k) {
     const std::size_t i = order[k];
-    const bool right_half = cars.y_test(i, 0) > 30;  // label on the side with room
-    sx.text(cars.y_test(i, 0) + (right_half ? -0.6 : 0.6), p(i, 0), names[i],
-            {"#222222", 11, right_half ? "end" : "start"});
+    const bool right_half = cars.y_test(i, 0) > 30;  // there, the label goes below, to the left
+    sx.text(cars.y_test(i, 0) + (right_half ? -0.3 : 0.6), p(i, 0) - (right_half ? 2.0 : 0.0),
+            names[i], {"#222222", 11, right_half ? "end" : "start"});
   }
   sx.xlabel("true mpg");
   sx.ylabel("predicted mpg");
@@ -688,10 +688,10 @@ nn::Tensor inject_outliers(const nn::Tensor& y, double share, std::uint64_t seed
 // book:hide
 void show_loss_functions(nn::chapter::Context& chapter) {
   std::vector<double> e, mse, mae_loss, huber, d_mse, d_mae, d_huber;
-  for (int k = -400; k <= 400; ++k) {
+  for (int k = -600; k <= 600; ++k) {
     const double x = k / 100.0;
     e.push_back(x);
-    mse.push_back(x * x);
+    mse.push_back(x * x <= 8.5 ? x * x : std::nan(""));  // past the top of the frame
     mae_loss.push_back(std::abs(x));
     huber.push_back(std::abs(x) <= 1 ? 0.5 * x * x : std::abs(x) - 0.5);
     d_mse.push_back(2 * x);
