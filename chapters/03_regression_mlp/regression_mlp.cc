@@ -140,8 +140,9 @@ void show_data_errors(nn::chapter::Context& chapter) {
   } catch (const nn::DataError& error) {
     missing = error.what();
   }
+  // A damaged copy in the run's own output folder (removed again below).
   const std::filesystem::path broken =
-      std::filesystem::temp_directory_path() / "auto_mpg_broken.csv";
+      std::filesystem::path(chapter.out_dir()) / "auto_mpg_broken.csv";
   {
     std::ifstream original("data/auto_mpg.csv");
     std::ofstream copy(broken);
