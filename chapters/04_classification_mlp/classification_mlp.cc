@@ -352,7 +352,7 @@ nn::Sequential build_model() {
 /// `summary()` prints Keras's table. The first Dense layer has a weight for every pair of
 /// its 784 inputs and 300 units, plus 300 biases: \f$784 \times 300 + 300 = 235{,}500\f$.
 /// The second has \f$300 \times 100 + 100 = 30{,}100\f$, the output layer
-/// \f$100 \times 10 + 10 = 1{,}010\f$, and the model \result{parameter_count} in all.
+/// \f$100 \times 10 + 10 = 1{,}010\f$, and the model \result{parameter_count|,} in all.
 /// Flatten has none: it only records that each example was a 28 × 28 image. The kernels
 /// start as Keras's do, *Glorot uniform*: drawn uniformly from
 /// \f$\pm\sqrt{6 / (n_\text{in} + n_\text{out})}\f$, so that the signal neither grows nor
