@@ -62,9 +62,11 @@ def target(exercise, kind):
 
 
 def chapter_matches(chapter, word):
-    """True when `word` names the chapter: '01_perceptron', '01', '1' or 'perceptron'."""
+    """True when `word` names the chapter: '01_perceptron', '01', '1', 'perceptron', or the
+    start of its name ('classification' for 04_classification_mlp)."""
     number, _, name = chapter.partition("_")
-    return word in (chapter, number, name) or (word.isdigit() and int(word) == int(number))
+    return (word in (chapter, number, name) or (word.isdigit() and int(word) == int(number))
+            or (len(word) >= 3 and not word.isdigit() and name.startswith(word)))
 
 
 def select(exercises, word):
