@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "lib/error.h"
+#include "lib/io/atomic_file.h"
 #include "lib/io/hdf5_guard.h"
 #include "lib/io/hdf5_values.h"
 
@@ -74,6 +75,15 @@ std::string last_error() {
   std::string message;
   H5Ewalk2(H5E_DEFAULT, H5E_WALK_DOWNWARD, keep_innermost, &message);
   H5Eclear2(H5E_DEFAULT);
+  // A failed read or write says "file write failed: time = ..., buf = 0x..., error message =
+  // 'File too large', ...": keep what failed and the system's reason.
+  const std::string marker = "error message = '";
+  const std::size_t at = message.find(marker);
+  if (at != std::string::npos) {
+    const std::size_t start = at + marker.size();
+    const std::size_t end = message.find('\'', start);
+    message = message.substr(0, message.find(':')) + ": " + message.substr(start, end - start);
+  }
   return message;
 }
 
@@ -109,16 +119,20 @@ File File::open_unchecked(const std::string& path) {
   if (file.get() < 0) {
     throw DataError(path + ": cannot open as HDF5 (truncated or damaged?): " + last_error());
   }
-  return File(path, std::move(file));
+  return File(path, std::move(file), false);
 }
 
 File File::create(const std::string& path) {
   silence();
   Handle access(H5Pcreate(H5P_FILE_ACCESS), H5Pclose);
   H5Pset_fclose_degree(access.get(), H5F_CLOSE_STRONG);
+  // In memory, growing by 1 MiB, never written by HDF5 itself (no backing store).
+  if (H5Pset_fapl_core(access.get(), std::size_t{1} << 20, 0) < 0) {
+    throw DataError(path + ": cannot create in memory: " + last_error());
+  }
   Handle file(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, access.get()), H5Fclose);
   if (file.get() < 0) throw DataError(path + ": cannot create: " + last_error());
-  return File(path, std::move(file));
+  return File(path, std::move(file), true);
 }
 
 Group File::root() const {
@@ -129,9 +143,27 @@ Group File::root() const {
 
 void File::close() {
   if (handle_->get() < 0) return;
-  const bool flushed = H5Fflush(handle_->get(), H5F_SCOPE_GLOBAL) >= 0;
-  const bool closed = handle_->reset() >= 0;
-  if (!flushed || !closed) throw DataError(path_ + ": writing failed: " + last_error());
+  std::string image;
+  if (created_) {  // the file's bytes, as they would be on disk
+    const hid_t id = handle_->get();
+    const ssize_t size =
+        H5Fflush(id, H5F_SCOPE_GLOBAL) < 0 ? -1 : H5Fget_file_image(id, nullptr, 0);
+    image.resize(size > 0 ? static_cast<std::size_t>(size) : 0);
+    if (size <= 0 || H5Fget_file_image(id, image.data(), image.size()) != size) {
+      handle_->reset();
+      throw DataError(path_ + ": cannot make the file: " + last_error());
+    }
+  }
+  if (handle_->reset() < 0) throw DataError(path_ + ": cannot close the file: " + last_error());
+  if (!created_) return;
+  try {
+    write_file_atomically(path_, image);
+  } catch (const Error& e) {
+    std::string reason = e.what();  // "cannot write 'PATH': write failed: File too large"
+    const std::string prefix = "cannot write '" + path_ + "': ";
+    if (reason.rfind(prefix, 0) == 0) reason = reason.substr(prefix.size());
+    throw DataError(path_ + ": not saved, the previous file (if any) is unchanged: " + reason);
+  }
 }
 
 // ---- groups ----

@@ -125,21 +125,30 @@ class File {
   static File open(const std::string& path);
   /// Opens an existing file to read, without that first reading in a child process.
   static File open_unchecked(const std::string& path);
-  /// Creates (or truncates) a file to write.
+  /// Creates a new file to write. It is built in memory (HDF5's "core" driver) and reaches
+  /// the disk only at close(), in one atomic write: nothing half-written is ever on disk,
+  /// and HDF5 never meets a failing disk (it handles that badly: a file whose close failed
+  /// crashed it at exit).
   static File create(const std::string& path);
   /// The root group "/".
   Group root() const;
-  /// Flushes and closes the file, and with it every group still open; DataError if that
-  /// fails (a full disk shows up here). Without a call, the last group or File to go closes it.
+  /// Closes the file, and with it every group still open. A created file is then written
+  /// to its path with write_file_atomically (a temporary file beside it, then a rename);
+  /// if that fails (a full disk), DataError says so and the previous file at the path is
+  /// unchanged. A created file dropped without close() is never written. An opened file
+  /// left open closes with its last group or File.
   void close();
   /// The file's name.
   const std::string& path() const { return path_; }
 
  private:
-  File(std::string path, Handle handle)
-      : path_(std::move(path)), handle_(std::make_shared<Handle>(std::move(handle))) {}
+  File(std::string path, Handle handle, bool created)
+      : path_(std::move(path)),
+        handle_(std::make_shared<Handle>(std::move(handle))),
+        created_(created) {}
   std::string path_;
   std::shared_ptr<Handle> handle_;
+  bool created_;
 };
 
 /// Whether the bytes of `path` start like an HDF5 file (its signature at offset 0, 512,

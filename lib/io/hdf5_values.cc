@@ -144,12 +144,11 @@ std::string describe_value(hid_t object, bool is_dataset) {
     return dtype_name(type.get()) + " " + shape;
   }
   const std::vector<std::string> texts = read_strings(object);
-  if (rank == 0 && texts.size() == 1) return quoted(texts[0], 60);
+  if (rank == 0 && texts.size() == 1) return quoted(texts[0], 40);
+  const std::size_t shown = texts.size() > 5 ? 3 : texts.size();  // long lists: 3 and a count
   std::string list = "[";
-  for (std::size_t i = 0; i < texts.size() && i < 6; ++i) {
-    list += (i > 0 ? ", " : "") + quoted(texts[i], 40);
-  }
-  if (texts.size() > 6) list += ", ... " + std::to_string(texts.size()) + " names";
+  for (std::size_t i = 0; i < shown; ++i) list += (i > 0 ? ", " : "") + quoted(texts[i], 40);
+  if (shown < texts.size()) list += ", ... (" + std::to_string(texts.size()) + " names)";
   return list + "]";
 }
 

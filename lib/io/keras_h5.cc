@@ -4,7 +4,6 @@
 #include <nlohmann/json.hpp>
 
 #include "lib/error.h"
-#include "lib/io/atomic_file.h"
 #include "lib/io/hdf5.h"
 #include "lib/io/json_config.h"
 #include "lib/io/keras_weights.h"
@@ -47,21 +46,19 @@ std::vector<std::string> output_names(const Model& model) {
 
 void save_model(Model& model, const std::string& path, bool include_optimizer) {
   const json config = model_config(model);  // a subclassed model stops here: nothing written
-  replace_file_atomically(path, [&](const std::string& temporary) {
-    h5::File file = h5::File::create(temporary);
-    {
-      const h5::Group root = file.root();
-      root.set_string_attribute("keras_version", kKerasVersion);
-      root.set_string_attribute("backend", "tensorflow");
-      root.set_string_attribute("model_config", config.dump());
-      if (model.compiled()) {
-        root.set_string_attribute("training_config", training_config(model).dump());
-      }
-      write_weights(model, root.create_group("model_weights"));
-      if (include_optimizer && model.compiled()) write_optimizer_weights(model, root);
+  h5::File file = h5::File::create(path);   // in memory until close() writes it atomically
+  {
+    const h5::Group root = file.root();
+    root.set_string_attribute("keras_version", kKerasVersion);
+    root.set_string_attribute("backend", "tensorflow");
+    root.set_string_attribute("model_config", config.dump());
+    if (model.compiled()) {
+      root.set_string_attribute("training_config", training_config(model).dump());
     }
-    file.close();
-  });
+    write_weights(model, root.create_group("model_weights"));
+    if (include_optimizer && model.compiled()) write_optimizer_weights(model, root);
+  }
+  file.close();
 }
 
 std::unique_ptr<Model> load_model(const std::string& path, LoadOptions options) {
@@ -108,11 +105,9 @@ std::unique_ptr<Model> load_model(const std::string& path, LoadOptions options) 
 }
 
 void save_weights(Model& model, const std::string& path) {
-  replace_file_atomically(path, [&](const std::string& temporary) {
-    h5::File file = h5::File::create(temporary);
-    write_weights(model, file.root());
-    file.close();
-  });
+  h5::File file = h5::File::create(path);
+  write_weights(model, file.root());
+  file.close();
 }
 
 void load_weights(Model& model, const std::string& path, LoadWeightsOptions options) {

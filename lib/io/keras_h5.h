@@ -13,11 +13,11 @@
 //   model_weights/      the weights (lib/io/keras_weights.h)
 //   optimizer_weights/  the optimizer's state, if it has taken a step
 //
-// A weights file holds only the weights group, at the root. Every save writes a temporary
-// file beside the target and renames it over it (nn::replace_file_atomically): a crash or a
-// full disk leaves the previous file whole. Every load checks what it reads: a file that is
-// not HDF5, is cut short, damaged, or made for another architecture gives an nn::Error that
-// names the file and what is wrong.
+// A weights file holds only the weights group, at the root. Every save builds the file in
+// memory, then writes it to a temporary file beside the target and renames it over it
+// (nn::write_file_atomically): a crash or a full disk leaves the previous file whole. Every load
+// checks what it reads: a file that is not HDF5, is cut short, damaged, or made for another
+// architecture gives an nn::Error that names the file and what is wrong.
 //
 // These are free functions, as in keras.models.save_model and load_model, rather than
 // model.save(): the model library (//lib:nn) knows nothing of files, and a program that
