@@ -7,6 +7,7 @@
 #include "lib/error.h"
 #include "lib/io/hdf5.h"
 #include "lib/io/json_config.h"
+#include "lib/io/optimizer_weights.h"
 #include "lib/io/test_models_test.h"
 
 namespace nn {
@@ -144,6 +145,29 @@ TEST_CASE("training resumed from a saved model matches training that never stopp
   std::unique_ptr<Model> fresh = load_model(folder + "/no_state.h5");
   fresh->fit(x, y, rest);
   CHECK_FALSE(identical(fresh->get_weights()[0], a[0]));
+}
+
+TEST_CASE("an optimizer state that does not fit the optimizer is left out, not half loaded",
+          "[h5]") {
+  const std::string folder = fresh_folder("optimizer_state");
+  const Tensor x = random_inputs(32, 4, 41);
+  const Tensor y = testing::three_classes(x);
+  Sequential model = testing::make_classifier(9, /*dropout=*/0.0);
+  model.fit(x, y, {.epochs = 1, .batch_size = 8, .seed = 1, .verbose = 0});
+  const std::string path = folder + "/adam.h5";
+  save_model(model, path);
+  const h5::File file = h5::File::open(path);
+  CHECK(file.root().group("optimizer_weights").strings_attribute("weight_names").size() ==
+        1 + 2 * 6);  // iter, then m and v of 3 kernels and 3 biases
+
+  std::unique_ptr<Model> other = load_model(path, {.compile = false});
+  other->compile("sparse_categorical_crossentropy", SGD(0.1, 0.9));  // not Adam
+  CHECK_FALSE(read_optimizer_weights(*other, file.root()));
+  CHECK(other->optimizer().iterations() == 0);
+  std::unique_ptr<Model> same = load_model(path, {.compile = false});
+  same->compile("sparse_categorical_crossentropy", Adam(0.01));
+  CHECK(read_optimizer_weights(*same, file.root()));
+  CHECK(same->optimizer().iterations() == 4);  // 32 rows in batches of 8
 }
 
 TEST_CASE("a subclassed model saves its weights only, and they load into a new instance", "[h5]") {
