@@ -32,6 +32,12 @@ std::string quoted(const std::string& text, std::size_t keep) {
 
 }  // namespace
 
+Handle property_list(hid_t kind, herr_t (*set)(hid_t), const std::string& what) {
+  Handle list(H5Pcreate(kind), H5Pclose);
+  if (list.get() < 0 || set(list.get()) < 0) throw DataError(what + ": " + last_error());
+  return list;
+}
+
 Handle variable_string_type() {
   Handle type(H5Tcopy(H5T_C_S1), H5Tclose);
   if (type.get() < 0 || H5Tset_size(type.get(), H5T_VARIABLE) < 0 ||
@@ -55,7 +61,8 @@ std::vector<std::string> read_strings(hid_t attribute) {
   std::vector<std::string> values;
   if (H5Tis_variable_str(type.get()) > 0) {
     Handle memory = variable_string_type();
-    H5Tset_cset(memory.get(), H5Tget_cset(type.get()));
+    if (H5Tset_cset(memory.get(), H5Tget_cset(type.get())) < 0)
+      throw DataError("a bad string type");
     std::vector<char*> texts(n, nullptr);
     if (H5Aread(attribute, memory.get(), texts.data()) < 0) throw DataError("cannot be read");
     for (const char* text : texts) values.emplace_back(text != nullptr ? text : "");
@@ -68,6 +75,7 @@ std::vector<std::string> read_strings(hid_t attribute) {
   }
   std::vector<char> bytes(size * n);
   Handle memory(H5Tcopy(type.get()), H5Tclose);
+  if (memory.get() < 0) throw DataError("a bad string type");
   if (n > 0 && H5Aread(attribute, memory.get(), bytes.data()) < 0) {
     throw DataError("cannot be read");
   }

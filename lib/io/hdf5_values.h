@@ -18,6 +18,10 @@ namespace nn::h5 {
 /// Throws DataError if it holds something else or HDF5 cannot read it.
 std::vector<std::string> read_strings(hid_t attribute);
 
+/// A new property list of this kind (H5P_FILE_ACCESS, H5P_GROUP_CREATE, ...) with `set`
+/// applied to it; DataError with `what` and HDF5's reason if either step fails.
+Handle property_list(hid_t kind, herr_t (*set)(hid_t), const std::string& what);
+
 /// A variable-length UTF-8 string type (h5py's type for a Python str).
 Handle variable_string_type();
 
