@@ -23,6 +23,8 @@ Logs Model::evaluate(const Arrays& x, const Arrays& y, int batch_size, int verbo
   if (!compiled()) throw Error("evaluate: model " + name_ + " is not compiled");
   if (batch_size < 1) throw ValueError("evaluate: batch_size must be >= 1");
   detail::check_rows("evaluate", x, y);
+  detail::check_finite("evaluate", "x", x);  // a NaN loss would hide where the hole is
+  detail::check_finite("evaluate", "y", y);
   ensure_built(x);
   detail::default_blas_threads();
   return evaluate_rows(x, y, 0, x.rows(), batch_size, verbose);
@@ -70,6 +72,7 @@ Tensor Model::predict(const Arrays& x, int batch_size) {
 std::vector<Tensor> Model::predict_outputs(const Arrays& x, int batch_size) {
   if (batch_size < 1) throw ValueError("predict: batch_size must be >= 1");
   detail::check_rows("predict", x, x);
+  detail::check_finite("predict", "x", x);  // ReLU would turn a NaN into a confident answer
   ensure_built(x);
   detail::default_blas_threads();
   NoGradGuard no_tape;

@@ -77,8 +77,10 @@ class Model {
   /// callback is given.
   History fit(const Arrays& x, const Arrays& y, FitOptions options = {});
   /// The loss and metrics on x and y: {"loss": ..., "accuracy": ...}. verbose 1 draws a bar.
+  /// Throws nn::Error if x or y hold NaN or infinity (naming the row and column).
   Logs evaluate(const Arrays& x, const Arrays& y, int batch_size = 32, int verbose = 1);
-  /// The output for inputs x, batch by batch, with no tape. Throws for several outputs.
+  /// The output for inputs x, batch by batch, with no tape. Throws for several outputs, and
+  /// (as predict_outputs does) if x holds NaN or infinity, naming the row and column.
   Tensor predict(const Arrays& x, int batch_size = 32);
   /// Every output for inputs x.
   std::vector<Tensor> predict_outputs(const Arrays& x, int batch_size = 32);
