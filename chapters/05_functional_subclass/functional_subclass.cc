@@ -33,6 +33,7 @@
 #include <xtensor/xview.hpp>
 
 #include "lib/chapter/chapter.h"
+#include "lib/chapter/wrap.h"
 #include "lib/data/auto_mpg.h"
 #include "lib/error.h"
 #include "lib/io/atomic_file.h"
@@ -73,21 +74,6 @@ double standard_deviation(const std::vector<double>& values) {
   double sum = 0.0;
   for (double v : values) sum += (v - m) * (v - m);
   return std::sqrt(sum / static_cast<double>(values.size() - 1));
-}
-
-// `text` cut into lines of at most `width` characters at spaces, each line after the first
-// indented by `indent` spaces: long messages read without scrolling.
-std::string wrapped(const std::string& text, std::size_t indent, std::size_t width = 92) {
-  std::istringstream words(text);
-  std::string result, line, word;
-  while (words >> word) {
-    if (!line.empty() && line.size() + 1 + word.size() > width) {
-      result += line + "\n" + std::string(indent, ' ');
-      line.clear();
-    }
-    line += (line.empty() ? "" : " ") + word;
-  }
-  return result + line;
 }
 
 std::vector<double> epochs_of(const nn::History& history) {
@@ -489,7 +475,7 @@ bool caught(std::ostream& out, const std::string& what, F wrong) {
   try {
     wrong();
   } catch (const nn::Error& e) {
-    out << "   -> " << wrapped(e.what(), 6) << "\n\n";
+    out << "   -> " << nn::chapter::wrapped(e.what(), 6) << "\n\n";
     return true;
   }
   out << "   -> no error (this should not happen)\n\n";
@@ -860,7 +846,7 @@ void show_saving(nn::chapter::Context& chapter, const Cars& cars, const Subsets&
     trained.get_config();
     out << "subclass get_config(): no error (this should not happen)\n";
   } catch (const nn::Error& e) {
-    out << "subclass get_config():\n  " << wrapped(e.what(), 2) << "\n";
+    out << "subclass get_config():\n  " << nn::chapter::wrapped(e.what(), 2) << "\n";
   }
   nn::set_random_seed(how.seed + 1);  // other initial weights, replaced below
   WideAndDeepModel restored;

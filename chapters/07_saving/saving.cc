@@ -32,6 +32,7 @@
 #include <xtensor/xview.hpp>
 
 #include "lib/chapter/chapter.h"
+#include "lib/chapter/wrap.h"
 #include "lib/data/auto_mpg.h"
 #include "lib/data/fashion_mnist.h"
 #include "lib/data/scaler.h"
@@ -75,19 +76,6 @@ double max_abs_difference(const std::vector<nn::Tensor>& a, const std::vector<nn
     worst = std::max(worst, max_abs_difference(a[i], b[i]));
   }
   return worst;
-}
-
-std::string wrapped(const std::string& text, std::size_t indent, std::size_t width = 90) {
-  std::istringstream words(text);
-  std::string result, line, word;
-  while (words >> word) {
-    if (!line.empty() && line.size() + 1 + word.size() > width) {
-      result += line + "\n" + std::string(indent, ' ');
-      line.clear();
-    }
-    line += (line.empty() ? "" : " ") + word;
-  }
-  return result + line;
 }
 
 std::string read_bytes(const std::string& path) {
@@ -511,7 +499,7 @@ void show_subclass(nn::chapter::Context& chapter, const Cars& cars, int epochs) 
     nn::save_model(model, chapter.out_dir() + "/wide_and_deep_subclass.h5");
     out << "save_model: no error (this should not happen)\n";
   } catch (const nn::Error& e) {
-    out << "save_model(subclassed model):\n  " << wrapped(e.what(), 2) << "\n";
+    out << "save_model(subclassed model):\n  " << nn::chapter::wrapped(e.what(), 2) << "\n";
   }
   const nn::Arrays x_test = {wide_test, deep_test};
   const nn::Tensor trained = model.predict(x_test);
@@ -533,7 +521,8 @@ void show_subclass(nn::chapter::Context& chapter, const Cars& cars, int epochs) 
     out << "load_weights into a narrower model: no error (this should not happen)\n";
     chapter.result("mismatch_refused", false);
   } catch (const nn::Error& e) {
-    out << "load_weights into WideAndDeepModel(20):\n  " << wrapped(e.what(), 2) << "\n";
+    out << "load_weights into WideAndDeepModel(20):\n  " << nn::chapter::wrapped(e.what(), 2)
+        << "\n";
     chapter.result("mismatch_refused", true);
   }
 }
@@ -788,7 +777,7 @@ void show_safety(nn::chapter::Context& chapter, const nn::FashionMnist& data,
     nn::save_model(*untrained, path);  // over the trained model
     // book:hide
   } catch (const nn::Error& e) {
-    out << "save_model on a full disk:\n  " << wrapped(e.what(), 2) << "\n";
+    out << "save_model on a full disk:\n  " << nn::chapter::wrapped(e.what(), 2) << "\n";
     failed = true;
   }
   const bool intact = read_bytes(path) == before;
@@ -817,7 +806,7 @@ void show_safety(nn::chapter::Context& chapter, const nn::FashionMnist& data,
       out << "load_model(" << bad << "): no error (this should not happen)\n";
     } catch (const nn::Error& e) {
       out << "load_model on " << fs::path(bad).filename().string() << ":\n  "
-          << wrapped(e.what(), 2) << "\n";
+          << nn::chapter::wrapped(e.what(), 2) << "\n";
       ++refused;
     }
   }

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "lib/chapter/wrap.h"
 #include "lib/error.h"
 
 namespace {
@@ -90,4 +91,11 @@ TEST_CASE("a run that fails with nn::Error exits 1 and writes no results") {
   CHECK_FALSE(std::filesystem::exists(dir + "/results.json"));
   const char* bad[] = {"prog", "--nope"};
   CHECK(nn::chapter::run(2, const_cast<char**>(bad), kSpec, [](auto&) {}) == 2);
+}
+
+TEST_CASE("wrapped cuts long messages at spaces and indents the lines after the first") {
+  CHECK(nn::chapter::wrapped("one two three four", 2, 9) == "one two\n  three\n  four");
+  CHECK(nn::chapter::wrapped("short", 4, 90) == "short");
+  CHECK(nn::chapter::wrapped("averyveryverylongword x", 0, 5) == "averyveryverylongword\nx");
+  CHECK(nn::chapter::wrapped("", 2, 10).empty());
 }
