@@ -28,6 +28,7 @@ TYPES = {"number": (int, float), "list": list, "map": dict, "string": str, "bool
 
 
 def lookup(results, key):
+    """results['a']['b'][0] for the key 'a.b.0' (the weave reads keys the same way)."""
     value = results
     for part in key.split("."):
         if isinstance(value, list) and part.isdigit() and int(part) < len(value):

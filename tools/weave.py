@@ -40,6 +40,7 @@ import subprocess
 import sys
 
 import manifest
+from check_results import lookup
 
 ROOT = manifest.ROOT
 RESULT = re.compile(r"\\result\{([^}|]+)(?:\|([^}]*))?\}")
@@ -94,19 +95,6 @@ def read_json(path):
         raise WeaveError(f"{path}: missing; run the chapter first (./book run)") from None
     except json.JSONDecodeError as error:
         raise WeaveError(f"{path}: not valid JSON: {error}") from None
-
-
-def lookup(results, key):
-    """results['a']['b'][0] for the key 'a.b.0'."""
-    value = results
-    for part in key.split("."):
-        if isinstance(value, list) and part.isdigit() and int(part) < len(value):
-            value = value[int(part)]
-        elif isinstance(value, dict) and part in value:
-            value = value[part]
-        else:
-            raise KeyError(key)
-    return value
 
 
 def format_value(value, spec):
