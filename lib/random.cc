@@ -28,6 +28,12 @@ float Rng::normal(float mean, float stddev) {
   return mean + stddev * static_cast<float>(radius * std::cos(angle));
 }
 
+Tensor Rng::normal_tensor(std::size_t rows, std::size_t cols, float mean, float stddev) {
+  Tensor t = Tensor::from_shape({rows, cols});
+  for (float& v : t) v = normal(mean, stddev);
+  return t;
+}
+
 std::uint64_t Rng::below(std::uint64_t n) {
   // Reject the top sliver of the range that would make small values more likely.
   const std::uint64_t limit =

@@ -6,6 +6,8 @@
 #include <random>
 #include <vector>
 
+#include "lib/tensor.h"
+
 namespace nn {
 
 /// A random source: every random choice in the book takes one, made from an explicit seed.
@@ -20,6 +22,8 @@ class Rng {
   float normal(float mean = 0.0f, float stddev = 1.0f);
   /// Uniform integer in [0, n), without modulo bias. Requires n > 0.
   std::uint64_t below(std::uint64_t n);
+  /// A (rows, cols) tensor of normal floats, drawn row by row.
+  Tensor normal_tensor(std::size_t rows, std::size_t cols, float mean = 0.0f, float stddev = 1.0f);
   /// A random permutation of 0, 1, ..., n - 1 (Fisher-Yates).
   std::vector<std::size_t> permutation(std::size_t n);
   /// A new seed drawn from this stream, to give a child (a trial, a layer) its own stream.

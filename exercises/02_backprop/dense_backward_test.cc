@@ -16,12 +16,6 @@ using exercises::testing::check_close;
 
 namespace {
 
-nn::Tensor random_tensor(std::size_t rows, std::size_t cols, nn::Rng& rng) {
-  nn::Tensor t = nn::Tensor::from_shape({rows, cols});
-  for (float& v : t) v = rng.normal();
-  return t;
-}
-
 // L = Σ_nj w_nj z_nj with z = x·W + b, in double: ∂L/∂z = w exactly.
 double probe_loss(const nn::Tensor& x, const nn::Tensor& W, const nn::Tensor& b,
                   const nn::Tensor& w) {
@@ -83,9 +77,9 @@ TEST_CASE("the output layer of chapter 2's tiny network") {
 
 TEST_CASE("gradients against central differences") {
   nn::Rng rng(11);
-  nn::Tensor x = random_tensor(4, 3, rng), W = random_tensor(3, 5, rng);
-  nn::Tensor b = random_tensor(1, 5, rng);
-  const nn::Tensor w = random_tensor(4, 5, rng);  // ∂L/∂z
+  nn::Tensor x = rng.normal_tensor(4, 3), W = rng.normal_tensor(3, 5);
+  nn::Tensor b = rng.normal_tensor(1, 5);
+  const nn::Tensor w = rng.normal_tensor(4, 5);  // ∂L/∂z
   const DenseGradients g = dense_backward(x, W, w);
   auto loss = [&] { return probe_loss(x, W, b, w); };
   check_close("dW against central differences", g.dW, numeric_gradient(W, loss), 1e-4, 1e-4);
@@ -96,8 +90,8 @@ TEST_CASE("gradients against central differences") {
 TEST_CASE("random shapes against the library's dense_backward") {
   nn::Rng rng(5);
   for (auto [batch, in, units] : {std::array<std::size_t, 3>{1, 1, 1}, {6, 4, 3}, {32, 7, 10}}) {
-    const nn::Tensor x = random_tensor(batch, in, rng), W = random_tensor(in, units, rng);
-    const nn::Tensor dz = random_tensor(batch, units, rng);
+    const nn::Tensor x = rng.normal_tensor(batch, in), W = rng.normal_tensor(in, units);
+    const nn::Tensor dz = rng.normal_tensor(batch, units);
     nn::Tensor dW = xt::zeros<float>({in, units}), db = xt::zeros<float>({std::size_t{1}, units});
     nn::Tensor dx = xt::zeros<float>({batch, in});
     nn::dense_backward(x, W, dz, &dW, &db, &dx);

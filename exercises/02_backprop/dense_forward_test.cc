@@ -12,16 +12,6 @@
 using exercises::dense_forward;
 using exercises::testing::check_close;
 
-namespace {
-
-nn::Tensor random_tensor(std::size_t rows, std::size_t cols, nn::Rng& rng) {
-  nn::Tensor t = nn::Tensor::from_shape({rows, cols});
-  for (float& v : t) v = rng.normal();
-  return t;
-}
-
-}  // namespace
-
 TEST_CASE("the first layer of chapter 2's tiny network") {
   // z1 = (0.5·0.2 + 1·0.4 + 0.1, 0.5·(−0.3) + 1·0.1 − 0.2) = (0.6, −0.25)
   const nn::Tensor x = {{0.5f, 1.0f}};
@@ -51,9 +41,9 @@ TEST_CASE("the bias is added to every row") {
 TEST_CASE("random shapes against the library's dense_forward") {
   nn::Rng rng(2024);
   for (auto [batch, in, units] : {std::array<std::size_t, 3>{1, 1, 1}, {7, 5, 3}, {16, 3, 10}}) {
-    const nn::Tensor x = random_tensor(batch, in, rng);
-    const nn::Tensor W = random_tensor(in, units, rng);
-    const nn::Tensor b = random_tensor(1, units, rng);
+    const nn::Tensor x = rng.normal_tensor(batch, in);
+    const nn::Tensor W = rng.normal_tensor(in, units);
+    const nn::Tensor b = rng.normal_tensor(1, units);
     nn::Tensor expected = nn::Tensor::from_shape({batch, units});
     nn::dense_forward(x, W, &b, expected);
     check_close("x " + nn::shape_string(x) + ", W " + nn::shape_string(W), dense_forward(x, W, b),

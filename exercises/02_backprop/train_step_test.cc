@@ -16,12 +16,6 @@ using exercises::testing::check_close;
 
 namespace {
 
-nn::Tensor random_tensor(std::size_t rows, std::size_t cols, nn::Rng& rng, float scale = 1) {
-  nn::Tensor t = nn::Tensor::from_shape({rows, cols});
-  for (float& v : t) v = scale * rng.normal();
-  return t;
-}
-
 // The same step through the library's tape and nn::SGD; returns the loss before it.
 double reference_step(TwoLayerNetwork& net, const nn::Tensor& x, const nn::Tensor& t, float eta) {
   nn::Parameter W1{"W1", net.W1}, b1{"b1", net.b1}, W2{"W2", net.W2}, b2{"b2", net.b2};
@@ -72,11 +66,11 @@ TEST_CASE("chapter 2's tiny network: one step with eta = 0.5") {
 
 TEST_CASE("a batch of six rows, 3-4-2, against the library's tape and SGD") {
   nn::Rng rng(31);
-  const nn::Tensor x = random_tensor(6, 3, rng);
-  nn::Tensor t = random_tensor(6, 2, rng);
+  const nn::Tensor x = rng.normal_tensor(6, 3);
+  nn::Tensor t = rng.normal_tensor(6, 2);
   for (float& v : t) v = v > 0 ? 1.0f : 0.0f;
-  const TwoLayerNetwork start{random_tensor(3, 4, rng), random_tensor(1, 4, rng, 0.1f),
-                              random_tensor(4, 2, rng), random_tensor(1, 2, rng, 0.1f)};
+  const TwoLayerNetwork start{rng.normal_tensor(3, 4), rng.normal_tensor(1, 4, 0.0f, 0.1f),
+                              rng.normal_tensor(4, 2), rng.normal_tensor(1, 2, 0.0f, 0.1f)};
   TwoLayerNetwork net = start, expected = start;
   const double loss = train_step(net, x, t, 0.8f);
   const double expected_loss = reference_step(expected, x, t, 0.8f);
@@ -92,13 +86,13 @@ TEST_CASE("a batch of six rows, 3-4-2, against the library's tape and SGD") {
 TEST_CASE("repeated steps drive the loss down") {
   // Learn y = [x1 > 0] and y = [x2 > x1] from 32 random points with 2-6-2.
   nn::Rng rng(3);
-  const nn::Tensor x = random_tensor(32, 2, rng);
+  const nn::Tensor x = rng.normal_tensor(32, 2);
   nn::Tensor t = nn::Tensor::from_shape({32, 2});
   for (std::size_t n = 0; n < 32; ++n) {
     t(n, 0) = x(n, 0) > 0 ? 1.0f : 0.0f;
     t(n, 1) = x(n, 1) > x(n, 0) ? 1.0f : 0.0f;
   }
-  TwoLayerNetwork net{random_tensor(2, 6, rng), xt::zeros<float>({1, 6}), random_tensor(6, 2, rng),
+  TwoLayerNetwork net{rng.normal_tensor(2, 6), xt::zeros<float>({1, 6}), rng.normal_tensor(6, 2),
                       xt::zeros<float>({1, 2})};
   const double first = train_step(net, x, t, 2.0f);
   double last = first;

@@ -11,13 +11,6 @@ using exercises::wide_deep_with_aux;
 
 namespace {
 
-nn::Tensor random_tensor(std::size_t rows, std::size_t cols, std::uint64_t seed) {
-  nn::Rng rng(seed);
-  nn::Tensor t = nn::Tensor::from_shape({rows, cols});
-  for (float& v : t) v = rng.normal();
-  return t;
-}
-
 nlohmann::json inbound(const nn::Functional& model, const std::string& name) {
   const nlohmann::json config = model.get_config();
   for (const auto& layer : config["layers"]) {
@@ -69,8 +62,9 @@ TEST_CASE("the loss fit reports is 0.9 x main + 0.1 x aux, epoch after epoch") {
   nn::set_random_seed(3);
   nn::Functional model = wide_deep_with_aux(3, 4, 8);
   compile_weighted(model, 0.01);
-  const nn::Tensor x_wide = random_tensor(64, 3, 1), x_deep = random_tensor(64, 4, 2);
-  const nn::Tensor y = random_tensor(64, 1, 3);
+  const nn::Tensor x_wide = nn::Rng(1).normal_tensor(64, 3),
+                   x_deep = nn::Rng(2).normal_tensor(64, 4);
+  const nn::Tensor y = nn::Rng(3).normal_tensor(64, 1);
   nn::FitOptions options;
   options.epochs = 3;
   options.batch_size = 16;

@@ -12,13 +12,6 @@ using exercises::RepeatedBlock;
 
 namespace {
 
-nn::Tensor random_tensor(std::size_t rows, std::size_t cols, std::uint64_t seed, float scale = 1) {
-  nn::Rng rng(seed);
-  nn::Tensor t = nn::Tensor::from_shape({rows, cols});
-  for (float& v : t) v = scale * rng.normal();
-  return t;
-}
-
 // tanh(x·W + b) (or without tanh), with plain loops in double precision.
 nn::Tensor layer(const nn::Model& model, const std::string& name, const nn::Tensor& x,
                  bool apply_tanh) {
@@ -53,7 +46,7 @@ void check_close(const nn::Tensor& got, const nn::Tensor& expected, int depth) {
   }
 }
 
-const nn::Tensor kX = random_tensor(6, 3, 1);
+const nn::Tensor kX = nn::Rng(1).normal_tensor(6, 3);
 
 }  // namespace
 
@@ -95,8 +88,8 @@ TEST_CASE("gradients through the repetitions match finite differences") {
   nn::set_random_seed(4);
   RepeatedBlock model(4, 3);
   model.build({3});
-  nn::Var x(random_tensor(5, 3, 5, 0.5f), true);
-  const nn::Tensor w = random_tensor(5, 1, 6);
+  nn::Var x(nn::Rng(5).normal_tensor(5, 3, 0.0f, 0.5f), true);
+  const nn::Tensor w = nn::Rng(6).normal_tensor(5, 1);
   const nn::GradientCheckResult result = nn::gradient_check(
       [&] { return nn::weighted_sum(model.call({x}, true).at(0), w); }, {x}, model.parameters());
   INFO(result.worst);
@@ -114,7 +107,7 @@ TEST_CASE("it trains through fit like any model") {
   nn::set_random_seed(5);
   RepeatedBlock model(8, 2);
   model.compile("mse", nn::Adam(0.01));
-  const nn::Tensor x = random_tensor(64, 3, 7);
+  const nn::Tensor x = nn::Rng(7).normal_tensor(64, 3);
   const nn::Tensor y = xt::view(x, xt::all(), xt::range(0, 1)) * 2.0f;  // (64, 1)
   nn::FitOptions options;
   options.epochs = 20;

@@ -10,13 +10,6 @@ using exercises::weighted_mse;
 
 namespace {
 
-nn::Tensor random_tensor(std::size_t rows, std::size_t cols, std::uint64_t seed) {
-  nn::Rng rng(seed);
-  nn::Tensor t = nn::Tensor::from_shape({rows, cols});
-  for (float& v : t) v = rng.normal();
-  return t;
-}
-
 // Two outputs whose MSEs are easy to work out by hand:
 //   output 0: errors 1, 0, 2            → (1 + 0 + 4) / 3 = 5/3
 //   output 1: errors 1, -1, 0, 2 (2×2)  → (1 + 1 + 0 + 4) / 4 = 3/2
@@ -44,8 +37,9 @@ TEST_CASE("it agrees with what evaluate() reports for a compiled two-output mode
   const nn::SymbolicTensor h = nn::Dense(8, "tanh")(x);
   nn::Functional model({x}, {nn::Dense(1)(h), nn::Dense(2)(h)});
   model.compile({"mse", "mse"}, nn::SGD(0.0), {}, {0.7, 0.3});
-  const nn::Tensor inputs = random_tensor(50, 4, 3);
-  const std::vector<nn::Tensor> targets = {random_tensor(50, 1, 4), random_tensor(50, 2, 5)};
+  const nn::Tensor inputs = nn::Rng(3).normal_tensor(50, 4);
+  const std::vector<nn::Tensor> targets = {nn::Rng(4).normal_tensor(50, 1),
+                                           nn::Rng(5).normal_tensor(50, 2)};
   const double reported = model.evaluate(inputs, targets, 50, 0).at("loss");
   const double computed = weighted_mse(targets, model.predict_outputs(inputs), {0.7, 0.3});
   INFO("evaluate() says " << reported << ", weighted_mse says " << computed);

@@ -12,13 +12,6 @@ using exercises::wide_and_deep;
 
 namespace {
 
-nn::Tensor random_tensor(std::size_t rows, std::size_t cols, std::uint64_t seed) {
-  nn::Rng rng(seed);
-  nn::Tensor t = nn::Tensor::from_shape({rows, cols});
-  for (float& v : t) v = rng.normal();
-  return t;
-}
-
 std::shared_ptr<nn::DenseLayer> dense(const nn::Model& model, const std::string& name) {
   auto layer = std::dynamic_pointer_cast<nn::DenseLayer>(model.get_layer(name));
   INFO("layer " << name);
@@ -81,7 +74,7 @@ TEST_CASE("parameter counts: (f·u + u) + (u² + u) + (f + u + 1)") {
 TEST_CASE("its predictions are the Wide & Deep formula, computed by hand") {
   nn::set_random_seed(5);
   nn::Functional model = wide_and_deep(4, 6);
-  const nn::Tensor x = random_tensor(10, 4, 6);
+  const nn::Tensor x = nn::Rng(6).normal_tensor(10, 4);
   const nn::Tensor h = affine(affine(x, *dense(model, "hidden1"), true), *dense(model, "hidden2"),
                               true);                             // (10, 6)
   const nn::Tensor both = xt::concatenate(xt::xtuple(x, h), 1);  // (10, 10)

@@ -11,13 +11,6 @@ using exercises::WideAndDeep;
 
 namespace {
 
-nn::Tensor random_tensor(std::size_t rows, std::size_t cols, std::uint64_t seed) {
-  nn::Rng rng(seed);
-  nn::Tensor t = nn::Tensor::from_shape({rows, cols});
-  for (float& v : t) v = rng.normal();
-  return t;
-}
-
 // The reference: the same network with the functional API, layers made in the same order.
 nn::Functional functional(int units) {
   nn::Dense hidden1(units, "relu"), hidden2(units, "relu"), main_output(1), aux_output(1);
@@ -45,8 +38,8 @@ nn::FitOptions quiet(int epochs) {
   return options;
 }
 
-const nn::Tensor kWide = random_tensor(40, 3, 1), kDeep = random_tensor(40, 4, 2);
-const nn::Tensor kY = random_tensor(40, 1, 3);
+const nn::Tensor kWide = nn::Rng(1).normal_tensor(40, 3), kDeep = nn::Rng(2).normal_tensor(40, 4);
+const nn::Tensor kY = nn::Rng(3).normal_tensor(40, 1);
 
 }  // namespace
 

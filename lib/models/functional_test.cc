@@ -17,13 +17,6 @@
 
 namespace {
 
-nn::Tensor random_tensor(std::size_t rows, std::size_t cols, std::uint64_t seed) {
-  nn::Rng rng(seed);
-  nn::Tensor t = nn::Tensor::from_shape({rows, cols});
-  for (float& v : t) v = rng.normal();
-  return t;
-}
-
 nn::FitOptions quiet(int epochs, std::uint64_t seed) {
   nn::FitOptions options;
   options.epochs = epochs;
@@ -80,7 +73,7 @@ TEST_CASE("functional and subclassed Wide & Deep, same seed: the same prediction
   nn::Functional functional = functional_wide_deep(42);
   nn::set_random_seed(42);
   WideDeep subclass(42);
-  const nn::Tensor x = random_tensor(64, 8, 1), y = random_tensor(64, 1, 2);
+  const nn::Tensor x = nn::Rng(1).normal_tensor(64, 8), y = nn::Rng(2).normal_tensor(64, 1);
   CHECK(max_difference(functional.predict(x), subclass.predict(x)) == 0.0);
   // Trained the same way (same optimizer, same shuffles), they stay identical.
   functional.compile("mse", nn::Adam(0.01));
@@ -98,7 +91,7 @@ TEST_CASE("functional and subclassed Wide & Deep, same seed: the same prediction
 
 TEST_CASE("the replayed graph computes what the layers compute by hand") {
   nn::Functional model = functional_wide_deep(3);
-  const nn::Tensor x = random_tensor(5, 8, 4);
+  const nn::Tensor x = nn::Rng(4).normal_tensor(5, 8);
   auto dense = [&](const std::string& name) {
     return std::dynamic_pointer_cast<nn::DenseLayer>(model.get_layer(name));
   };
@@ -180,8 +173,9 @@ TEST_CASE("several inputs and outputs: fit({x_wide, x_deep}, {y, y}), losses nam
   CHECK(model.metrics_names() == std::vector<std::string>{"loss", "main_output_loss",
                                                           "aux_output_loss", "main_output_mae",
                                                           "aux_output_mae"});
-  const nn::Tensor x_wide = random_tensor(80, 5, 6), x_deep = random_tensor(80, 6, 7);
-  const nn::Tensor y = random_tensor(80, 1, 8);
+  const nn::Tensor x_wide = nn::Rng(6).normal_tensor(80, 5),
+                   x_deep = nn::Rng(7).normal_tensor(80, 6);
+  const nn::Tensor y = nn::Rng(8).normal_tensor(80, 1);
   const nn::History history = model.fit({x_wide, x_deep}, {y, y}, quiet(4, 9));
   // What fit reports each epoch is the weighted sum of the outputs' losses (running means
   // over the same batches, so the identity holds up to float rounding).
@@ -203,9 +197,9 @@ TEST_CASE("several inputs and outputs: fit({x_wide, x_deep}, {y, y}), losses nam
   const nn::Logs summed = model.evaluate({x_wide, x_deep}, {y, y}, 32, 0);
   CHECK(summed.at("loss") == Approx(summed.at("main_output_loss") + summed.at("aux_output_loss")));
   // Inputs of different row counts are refused by fit, naming the shapes.
-  CHECK_THROWS_AS(model.fit({x_wide, random_tensor(70, 6, 1)}, {y, y}, quiet(1, 1)),
+  CHECK_THROWS_AS(model.fit({x_wide, nn::Rng(1).normal_tensor(70, 6)}, {y, y}, quiet(1, 1)),
                   nn::ShapeError);
-  CHECK_THROWS_WITH(model.fit({x_wide, random_tensor(70, 6, 1)}, {y, y}, quiet(1, 1)),
+  CHECK_THROWS_WITH(model.fit({x_wide, nn::Rng(1).normal_tensor(70, 6)}, {y, y}, quiet(1, 1)),
                     Catch::Contains("80 rows") && Catch::Contains("(70, 6)"));
 }
 
@@ -232,13 +226,15 @@ TEST_CASE("wiring errors are caught when the model is built, naming layers and s
   CHECK_THROWS_WITH(nn::Functional(x, twice), Catch::Contains("'same'"));
   // The well-wired model builds, and refuses data of the wrong width or count.
   nn::Functional model({a, b}, {out}, "m");
-  CHECK_THROWS_AS(model.predict({random_tensor(4, 7, 1), random_tensor(4, 2, 1)}), nn::ShapeError);
+  CHECK_THROWS_AS(model.predict({nn::Rng(1).normal_tensor(4, 7), nn::Rng(1).normal_tensor(4, 2)}),
+                  nn::ShapeError);
   CHECK_THROWS_WITH(
-      model.predict({random_tensor(4, 7, 1), random_tensor(4, 2, 1)}),
+      model.predict({nn::Rng(1).normal_tensor(4, 7), nn::Rng(1).normal_tensor(4, 2)}),
       Catch::Contains("input a") && Catch::Contains("(None, 3)") && Catch::Contains("7 features"));
-  CHECK_THROWS_WITH(model.call({nn::Var(random_tensor(4, 3, 1))}, false),
+  CHECK_THROWS_WITH(model.call({nn::Var(nn::Rng(1).normal_tensor(4, 3))}, false),
                     Catch::Contains("takes 2 inputs (a, b), got 1"));
-  CHECK(model.predict({random_tensor(4, 3, 1), random_tensor(4, 2, 1)}).shape(0) == 4);
+  CHECK(model.predict({nn::Rng(1).normal_tensor(4, 3), nn::Rng(1).normal_tensor(4, 2)}).shape(0) ==
+        4);
 }
 
 TEST_CASE("a shared layer: two nodes, one set of weights, gradients from both calls") {
@@ -262,8 +258,8 @@ TEST_CASE("a shared layer: two nodes, one set of weights, gradients from both ca
   CHECK(config["output_layers"] == nlohmann::json::parse(R"([["dense_1", 0, 0]])"));
   CHECK(config["layers"][0]["class_name"] == "InputLayer");
   // Finite differences through the replayed graph, wrt the input and every weight.
-  nn::Var input(random_tensor(4, 3, 12), true);
-  const nn::Tensor w = random_tensor(4, 1, 13);
+  nn::Var input(nn::Rng(12).normal_tensor(4, 3), true);
+  const nn::Tensor w = nn::Rng(13).normal_tensor(4, 1);
   const nn::GradientCheckResult result =
       nn::gradient_check([&] { return nn::weighted_sum(model.call({input}, false)[0], w); },
                          {input}, model.parameters());

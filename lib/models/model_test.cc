@@ -13,13 +13,6 @@
 
 namespace {
 
-nn::Tensor random_tensor(std::size_t rows, std::size_t cols, std::uint64_t seed) {
-  nn::Rng rng(seed);
-  nn::Tensor t = nn::Tensor::from_shape({rows, cols});
-  for (float& v : t) v = rng.normal();
-  return t;
-}
-
 nn::FitOptions quiet(int epochs, int batch_size = 32) {
   nn::FitOptions options;
   options.epochs = epochs;
@@ -73,8 +66,9 @@ TEST_CASE("a subclassed model with two inputs and two outputs trains through fit
   CHECK(model.layers().size() == 4);
   CHECK(model.layers()[1]->name() == "dense_1");
   model.compile({"mse", "mse"}, nn::SGD(0.01), {"mae"}, {0.9, 0.1});
-  const nn::Tensor x_wide = random_tensor(100, 5, 1), x_deep = random_tensor(100, 6, 2);
-  const nn::Tensor y = random_tensor(100, 1, 3);
+  const nn::Tensor x_wide = nn::Rng(1).normal_tensor(100, 5),
+                   x_deep = nn::Rng(2).normal_tensor(100, 6);
+  const nn::Tensor y = nn::Rng(3).normal_tensor(100, 1);
   nn::History history = model.fit({x_wide, x_deep}, {y, y}, quiet(3, 20));
   for (const char* key :
        {"loss", "output_1_loss", "output_2_loss", "output_1_mae", "output_2_mae"}) {
@@ -96,8 +90,9 @@ TEST_CASE("a subclassed model with two inputs and two outputs trains through fit
 TEST_CASE("one loss for several outputs applies to each, and the results are summed") {
   WideAndDeep model;
   model.compile("mse", nn::SGD(0.0));
-  const nn::Tensor x_wide = random_tensor(10, 5, 4), x_deep = random_tensor(10, 6, 5);
-  const nn::Tensor y = random_tensor(10, 1, 6);
+  const nn::Tensor x_wide = nn::Rng(4).normal_tensor(10, 5),
+                   x_deep = nn::Rng(5).normal_tensor(10, 6);
+  const nn::Tensor y = nn::Rng(6).normal_tensor(10, 1);
   const nn::Logs logs = model.evaluate({x_wide, x_deep}, {y, y}, 32, 0);
   CHECK(logs.at("loss") == Approx(logs.at("output_1_loss") + logs.at("output_2_loss")));
   CHECK_THROWS_WITH(model.evaluate({x_wide, x_deep}, y, 32, 0),
@@ -108,7 +103,7 @@ TEST_CASE("loops and shared layers in call(); summary says 'multiple' as Keras d
   nn::set_random_seed(8);
   Residual model(3);
   model.compile("mse", nn::SGD(0.05));
-  const nn::Tensor x = random_tensor(64, 4, 7), y = random_tensor(64, 1, 8);
+  const nn::Tensor x = nn::Rng(7).normal_tensor(64, 4), y = nn::Rng(8).normal_tensor(64, 1);
   nn::History history = model.fit(x, y, quiet(5, 16));
   CHECK(history.history["loss"].back() < history.history["loss"].front());
   std::ostringstream out;

@@ -25,13 +25,6 @@ nn::FitOptions quiet(int epochs, int batch_size = 32) {
   return options;
 }
 
-nn::Tensor random_tensor(std::size_t rows, std::size_t cols, std::uint64_t seed) {
-  nn::Rng rng(seed);
-  nn::Tensor t = nn::Tensor::from_shape({rows, cols});
-  for (float& v : t) v = rng.normal();
-  return t;
-}
-
 // Calls a function at chosen moments of fit().
 struct Hook : nn::Callback {
   std::function<void(Hook&, int)> epoch_begin, batch_end;
@@ -135,7 +128,7 @@ TEST_CASE("validation_split keeps the last rows, taken before shuffling") {
 
 TEST_CASE("validation_data gives val_ logs; Labels work as sparse targets") {
   nn::set_random_seed(5);
-  const nn::Tensor x = random_tensor(64, 4, 1);
+  const nn::Tensor x = nn::Rng(1).normal_tensor(64, 4);
   nn::Labels labels = nn::Labels::from_shape({64});
   for (std::size_t i = 0; i < 64; ++i) labels(i) = x(i, 0) > 0 ? 1 : 0;
   nn::Sequential model({nn::Dense(8, "relu"), nn::Dense(2, "softmax")});
@@ -160,7 +153,7 @@ TEST_CASE("two fits with the same seeds give bit-identical weights") {
     for (std::size_t i = 0; i < 200; ++i) y(i, 0) = static_cast<float>(i % 3);
     nn::FitOptions options = quiet(3, 20);
     options.seed = 99;
-    model.fit(random_tensor(200, 5, 2), y, options);
+    model.fit(nn::Rng(2).normal_tensor(200, 5), y, options);
     return model.get_weights();
   };
   const std::vector<nn::Tensor> a = train(), b = train();
@@ -186,7 +179,7 @@ TEST_CASE("NaN or infinity in the data is refused before training, naming row an
 TEST_CASE("a loss that becomes NaN stops fit with the epoch and step, before any update") {
   nn::Sequential model({nn::Dense(1)});
   model.compile("mse", "sgd");
-  const nn::Tensor x = random_tensor(40, 3, 3), y = random_tensor(40, 1, 4);
+  const nn::Tensor x = nn::Rng(3).normal_tensor(40, 3), y = nn::Rng(4).normal_tensor(40, 1);
   auto poison = std::make_shared<Hook>();
   poison->batch_end = [](Hook& hook, int batch) {  // after epoch 2's first step
     if (hook.model()->optimizer().iterations() == 5) {
@@ -205,7 +198,7 @@ TEST_CASE("a loss that becomes NaN stops fit with the epoch and step, before any
 TEST_CASE("with TerminateOnNaN the same fit stops cleanly and says so") {
   nn::Sequential model({nn::Dense(1)});
   model.compile("mse", "sgd");
-  const nn::Tensor x = random_tensor(40, 3, 3), y = random_tensor(40, 1, 4);
+  const nn::Tensor x = nn::Rng(3).normal_tensor(40, 3), y = nn::Rng(4).normal_tensor(40, 1);
   auto poison = std::make_shared<Hook>();
   poison->epoch_begin = [](Hook& hook, int epoch) {
     if (epoch == 1) {
@@ -237,7 +230,8 @@ TEST_CASE("callbacks can stop training and change the learning rate every batch"
   };
   nn::FitOptions options = quiet(10, 5);
   options.callbacks = {hook};
-  nn::History history = model.fit(random_tensor(50, 2, 5), random_tensor(50, 1, 6), options);
+  nn::History history =
+      model.fit(nn::Rng(5).normal_tensor(50, 2), nn::Rng(6).normal_tensor(50, 1), options);
   CHECK(model.optimizer().iterations() == 3);
   CHECK(model.optimizer().learning_rate() == Approx(0.08));
   CHECK(history.epoch == std::vector<int>{0});
@@ -263,7 +257,7 @@ TEST_CASE("get_weights and set_weights round trip; predict uses no tape") {
   nn::Sequential a({nn::Dense(4, "relu"), nn::Dense(2)});
   nn::set_random_seed(2);
   nn::Sequential b({nn::Dense(4, "relu"), nn::Dense(2)});
-  const nn::Tensor x = random_tensor(9, 3, 7);
+  const nn::Tensor x = nn::Rng(7).normal_tensor(9, 3);
   a.build({3});
   b.build({3});
   CHECK((a.predict(x) != b.predict(x)));
@@ -277,7 +271,7 @@ TEST_CASE("the book's way of writing it compiles: braces, designated options, na
   nn::Sequential model{nn::Flatten({2, 2}), nn::Dense(8, "relu", "he_normal"),
                        nn::Dense(3, "softmax")};
   model.compile("sparse_categorical_crossentropy", nn::SGD(0.05, 0.9), {"accuracy"});
-  const nn::Tensor x = random_tensor(30, 4, 12), x_valid = random_tensor(10, 4, 13);
+  const nn::Tensor x = nn::Rng(12).normal_tensor(30, 4), x_valid = nn::Rng(13).normal_tensor(10, 4);
   nn::Labels y = nn::Labels::from_shape({30}), y_valid = nn::Labels::from_shape({10});
   for (std::size_t i = 0; i < 30; ++i) y(i) = static_cast<int>(i % 3);
   for (std::size_t i = 0; i < 10; ++i) y_valid(i) = static_cast<int>(i % 3);
