@@ -1,5 +1,6 @@
 #include "lib/activations.h"
 
+#include <algorithm>
 #include <cmath>
 #include <utility>
 #include <xtensor/xmath.hpp>
@@ -17,7 +18,13 @@ Tensor sigmoid(const Tensor& z) { return 1.0f / (1.0f + xt::exp(-z)); }
 
 Tensor tanh(const Tensor& z) { return xt::tanh(z); }
 
-Tensor relu(const Tensor& z) { return xt::maximum(z, 0.0f); }
+Tensor relu(const Tensor& z) {
+  Tensor y = Tensor::from_shape(z.shape());
+  const float* __restrict in = z.data();
+  float* __restrict out = y.data();
+  for (std::size_t i = 0; i < z.size(); ++i) out[i] = std::max(in[i], 0.0f);  // vectorized
+  return y;
+}
 
 Tensor softplus(const Tensor& z) { return xt::maximum(z, 0.0f) + xt::log1p(xt::exp(-xt::abs(z))); }
 
@@ -36,6 +43,23 @@ Tensor softmax(const Tensor& z) {
   }
   return y;
 }
+
+namespace {
+
+// ReLU's backward as plain loops over restrict pointers, which the compiler vectorizes. dy is
+// multiplied by the mask, not selected by it: a load inside `y > 0 ? dy[i] : 0` is
+// conditional, GCC will not vectorize it, and the branch it leaves is mispredicted half the
+// time (it cost 5% of an epoch of //bench:mlp_epoch).
+void relu_backward(const float* __restrict y, const float* __restrict dy, float* __restrict dz,
+                   std::size_t n, bool add) {
+  if (add) {
+    for (std::size_t i = 0; i < n; ++i) dz[i] += dy[i] * static_cast<float>(y[i] > 0.0f);
+  } else {
+    for (std::size_t i = 0; i < n; ++i) dz[i] = dy[i] * static_cast<float>(y[i] > 0.0f);
+  }
+}
+
+}  // namespace
 
 Var identity(const Var& z) { return z; }
 
@@ -61,11 +85,11 @@ Var tanh(const Var& z) {
 
 Var relu(const Var& z) {
   return Var::from_op(relu(z.value()), {z}, "relu", [z](const Tensor& y, const Tensor& dy) {
-    // dz += dy ⊙ [y > 0] (y > 0 exactly where z > 0), as a plain loop the compiler vectorizes.
-    float* __restrict dz = z.grad_accumulator().data();
-    const float* __restrict y_data = y.data();
-    const float* __restrict dy_data = dy.data();
-    for (std::size_t i = 0; i < y.size(); ++i) dz[i] += dy_data[i] * (y_data[i] > 0.0f);
+    // dz += dy ⊙ [y > 0] (y > 0 exactly where z > 0); the first gradient to arrive is
+    // written rather than added to zeros.
+    bool add = false;
+    Tensor& dz = z.grad_to_write(add);
+    relu_backward(y.data(), dy.data(), dz.data(), y.size(), add);
   });
 }
 

@@ -75,6 +75,15 @@ Tensor& Var::grad_accumulator() const {
   return node_->grad;
 }
 
+Tensor& Var::grad_to_write(bool& add) const {
+  add = node_->has_grad;
+  if (!add && node_->grad.shape() != node_->value.shape()) {
+    node_->grad = Tensor::from_shape(node_->value.shape());
+  }
+  node_->has_grad = true;
+  return node_->grad;
+}
+
 void Var::backward() const {
   if (node_->value.shape() != std::array<std::size_t, 2>{1, 1}) {
     throw ShapeError("backward: the loss must be a (1, 1) scalar, got " +

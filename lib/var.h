@@ -78,6 +78,10 @@ class Var {
 
   /// The grad, allocated as zeros on first use, for ops that add into it (gemm, loops).
   Tensor& grad_accumulator() const;
+  /// For ops that write their share in one pass, such as a product C = A·B + beta·C: the
+  /// grad, of the value's shape but not zeroed, and `add` saying whether a gradient is
+  /// already there to add to (otherwise overwrite it: beta = 0). Marks the gradient arrived.
+  Tensor& grad_to_write(bool& add) const;
   /// grad += dvalue (an xtensor expression of the value's shape), evaluated once.
   template <class E>
   void accumulate_grad(const E& dvalue) const {

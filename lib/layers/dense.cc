@@ -1,9 +1,10 @@
 #include "lib/layers/dense.h"
 
 #include <algorithm>
-#include <xtensor-blas/xblas.hpp>
 
 #include "lib/error.h"
+#include "lib/gemm.h"
+#include "lib/optimizers/fused_step.h"
 #include "lib/random.h"
 
 namespace nn {
@@ -13,41 +14,64 @@ void dense_forward(const Tensor& x, const Tensor& W, const Tensor* b, Tensor& z)
   if (batch == 0) return;
   if (b != nullptr) {
     for (std::size_t r = 0; r < batch; ++r) std::copy_n(b->data(), units, &z(r, 0));  // z = b
-    xt::blas::gemm(x, W, z, false, false, 1.0f, 1.0f);                                // z += x·W
+    gemm(x, W, z, false, false, 1.0f, 1.0f);                                          // z += x·W
   } else {
-    xt::blas::gemm(x, W, z, false, false, 1.0f, 0.0f);  // z = x·W
+    gemm(x, W, z, false, false, 1.0f, 0.0f);  // z = x·W
   }
 }
 
 void dense_backward(const Tensor& x, const Tensor& W, const Tensor& dz, Tensor* dW, Tensor* db,
                     Tensor* dx) {
   if (x.shape()[0] == 0) return;
-  if (dW != nullptr) xt::blas::gemm(x, dz, *dW, true, false, 1.0f, 1.0f);  // dW += xᵀ·dz
+  if (dW != nullptr) gemm(x, dz, *dW, true, false, 1.0f, 1.0f);  // dW += xᵀ·dz
   if (db != nullptr) {
     for (std::size_t r = 0; r < dz.shape()[0]; ++r) {  // db += Σ_rows dz
       for (std::size_t c = 0; c < dz.shape()[1]; ++c) (*db)(0, c) += dz(r, c);
     }
   }
-  if (dx != nullptr) xt::blas::gemm(dz, W, *dx, false, true, 1.0f, 1.0f);  // dx += dz·Wᵀ
+  if (dx != nullptr) gemm(dz, W, *dx, false, true, 1.0f, 1.0f);  // dx += dz·Wᵀ
 }
 
-Var dense(const Var& x, Parameter& W, Parameter* b, const std::string& who) {
+namespace {
+
+void check_input(const Var& x, const Parameter& W, const std::string& who) {
   if (x.cols() != W.value.shape()[0]) {
     throw ShapeError(who + ": input x " + shape_string(x.value()) + " does not fit kernel W " +
                      shape_string(W.value) + ": x needs " + std::to_string(W.value.shape()[0]) +
                      " columns");
   }
+}
+
+// The op, once x is known to fit W.
+Var dense_op(const Var& x, Parameter& W, Parameter* b) {
   Tensor z = Tensor::from_shape({x.rows(), W.value.shape()[1]});  // (batch, units)
   dense_forward(x.value(), W.value, b != nullptr ? &b->value : nullptr, z);
-  const bool has_parameters = W.trainable || (b != nullptr && b->trainable);
-  BackwardFn backward = [x, &W, b](const Tensor&, const Tensor& dz) {
+  Parameter* bias = b != nullptr && b->trainable ? b : nullptr;
+  const bool has_parameters = W.trainable || bias != nullptr;
+  BackwardFn backward = [x, &W, bias](const Tensor&, const Tensor& dz) {
+    if (x.rows() == 0) return;
+    if (x.requires_grad()) {  // dx (+)= dz·Wᵀ, written in place by the first gradient to arrive
+      bool add = false;
+      Tensor& dx = x.grad_to_write(add);
+      gemm(dz, W.value, dx, false, true, 1.0f, add ? 1.0f : 0.0f);
+    }
+    if (FusedStep* step = FusedStep::active()) {  // fit() with plain SGD: W −= lr·xᵀ·dz, later
+      step->defer_dense(x.value(), dz, W.trainable ? &W : nullptr, bias);
+      return;
+    }
     if (W.trainable && W.grad.shape() != W.value.shape()) W.zero_grad();
-    if (b != nullptr && b->trainable && b->grad.shape() != b->value.shape()) b->zero_grad();
+    if (bias != nullptr && bias->grad.shape() != bias->value.shape()) bias->zero_grad();
     dense_backward(x.value(), W.value, dz, W.trainable ? &W.grad : nullptr,
-                   b != nullptr && b->trainable ? &b->grad : nullptr,
-                   x.requires_grad() ? &x.grad_accumulator() : nullptr);
+                   bias != nullptr ? &bias->grad : nullptr, nullptr);
   };
   return Var::from_op(std::move(z), {x}, "dense", std::move(backward), has_parameters);
+}
+
+}  // namespace
+
+Var dense(const Var& x, Parameter& W, Parameter* b, const std::string& who) {
+  check_input(x, W, who);
+  return dense_op(x, W, b);
 }
 
 DenseLayer::DenseLayer(int units, const std::string& activation, Initializer kernel_initializer,
@@ -86,8 +110,8 @@ std::size_t DenseLayer::output_dim(const std::vector<std::size_t>&) const { retu
 
 Var DenseLayer::forward(const std::vector<Var>& inputs, bool) {
   const Var& x = single_input(inputs);
-  Var z = dense(x, kernel_, use_bias_ ? &bias_ : nullptr, "layer " + name() + " (Dense)");
-  return activation_(z);
+  if (x.cols() != kernel_.value.shape()[0]) check_input(x, kernel_, "layer " + name() + " (Dense)");
+  return activation_(dense_op(x, kernel_, use_bias_ ? &bias_ : nullptr));
 }
 
 std::vector<Parameter*> DenseLayer::parameters() {

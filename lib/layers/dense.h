@@ -6,8 +6,10 @@
 //              db += Σ_rows dz        (1, units)
 //              dx += dz·Wᵀ            (batch, in)
 //
-// The three products go straight to BLAS (xt::blas::gemm) with the transposes as flags,
-// into tensors that already exist, so no transposed copy is ever made.
+// The three products go straight to BLAS (nn::gemm, lib/gemm.h) with the transposes as
+// flags, into tensors that already exist, so no transposed copy is ever made. Inside fit()
+// with plain SGD, the step is folded into the weight-gradient product: W −= lr·xᵀ·dz (see
+// lib/optimizers/fused_step.h).
 
 #include <cstddef>
 #include <memory>
@@ -29,7 +31,8 @@ void dense_backward(const Tensor& x, const Tensor& W, const Tensor& dz, Tensor* 
                     Tensor* dx);
 
 /// z = x·W + b as an op on the tape; its backward adds into W.grad, b->grad and x's grad
-/// (W and b must outlive the tape). Throws ShapeError naming `who` and both shapes if x's
+/// (W and b must outlive the tape), or, inside fit()'s step with plain SGD, hands W and b to
+/// the FusedStep instead. Throws ShapeError naming `who` and both shapes if x's
 /// width is not W's height.
 Var dense(const Var& x, Parameter& W, Parameter* b, const std::string& who = "dense");
 

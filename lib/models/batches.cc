@@ -1,39 +1,13 @@
 #include "lib/models/batches.h"
 
 #include <algorithm>
-#include <atomic>
 #include <cmath>
-#include <cstdlib>
-#include <mutex>
 
 #include "lib/error.h"
-#include "lib/models/model.h"
+#include "lib/gemm.h"
+#include "lib/parallel.h"
 
-extern "C" void openblas_set_num_threads(int num_threads);
-
-namespace nn {
-namespace {
-
-std::atomic<bool> blas_threads_chosen{false};
-
-}  // namespace
-
-void set_blas_threads(int threads) {
-  blas_threads_chosen = true;
-  openblas_set_num_threads(std::max(1, threads));
-}
-
-namespace detail {
-
-// One OpenBLAS thread unless the user chose: the bits of a result depend on the thread count.
-void default_blas_threads() {
-  static std::once_flag once;
-  std::call_once(once, [] {
-    if (!blas_threads_chosen && std::getenv("OPENBLAS_NUM_THREADS") == nullptr) {
-      openblas_set_num_threads(1);
-    }
-  });
-}
+namespace nn::detail {
 
 void check_rows(const std::string& who, const Arrays& x, const Arrays& y) {
   if (x.size() == 0) throw ValueError(who + ": x holds no arrays");
@@ -71,20 +45,56 @@ void check_finite(const std::string& who, const std::string& what, const Arrays&
   }
 }
 
+namespace {
+
+struct Gather {
+  const Arrays* arrays;
+  const std::size_t* index;
+  std::size_t count;
+  std::vector<Tensor>* batch;
+
+  // Rows [begin, end) of the batch, from every array.
+  void rows(std::size_t begin, std::size_t end) const {
+    for (std::size_t a = 0; a < arrays->size(); ++a) {
+      const Tensor& source = (*arrays)[a];
+      Tensor& target = (*batch)[a];
+      const std::size_t cols = source.shape()[1];
+      for (std::size_t r = begin; r < end && cols > 0; ++r) {
+        std::copy_n(&source(index[r], 0), cols, &target(r, 0));
+      }
+    }
+  }
+};
+
+// Batches smaller than this many floats are copied on one thread: handing half of a small copy
+// to the other thread costs more than it saves.
+constexpr std::size_t kParallelGather = 1u << 14;
+
+}  // namespace
+
 void gather(const Arrays& arrays, const std::size_t* index, std::size_t count,
             std::vector<Tensor>& batch) {
   batch.resize(arrays.size());
+  std::size_t floats = 0;
   for (std::size_t a = 0; a < arrays.size(); ++a) {
-    const Tensor& source = arrays[a];
-    const std::size_t cols = source.shape()[1];
+    const std::size_t cols = arrays[a].shape()[1];
     if (batch[a].shape() != std::array<std::size_t, 2>{count, cols}) {
       batch[a] = Tensor::from_shape({count, cols});
     }
-    for (std::size_t r = 0; r < count && cols > 0; ++r) {
-      std::copy_n(&source(index[r], 0), cols, &batch[a](r, 0));
-    }
+    floats += count * cols;
   }
+  const Gather work{&arrays, index, count, &batch};
+  if (floats < kParallelGather || blas_threads() < 2) {
+    work.rows(0, count);
+    return;
+  }
+  run_blocks(
+      [](const void* context, int half) {
+        const Gather& g = *static_cast<const Gather*>(context);
+        const std::size_t middle = g.count / 2;
+        half == 0 ? g.rows(0, middle) : g.rows(middle, g.count);
+      },
+      &work, 2);
 }
 
-}  // namespace detail
-}  // namespace nn
+}  // namespace nn::detail

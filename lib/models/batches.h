@@ -18,12 +18,11 @@ void check_rows(const std::string& who, const Arrays& x, const Arrays& y);
 void check_finite(const std::string& who, const std::string& what, const Arrays& arrays);
 
 // Copies rows index[0], ..., index[count − 1] of each array into `batch`; a batch tensor is
-// reallocated only when the batch size changes (the last, smaller batch of an epoch).
+// reallocated only when the batch size changes (the last, smaller batch of an epoch). With
+// two threads (lib/parallel.h) each copies half the rows: the rows are scattered through a
+// large array, and the copy waits on memory more than it computes.
 void gather(const Arrays& arrays, const std::size_t* index, std::size_t count,
             std::vector<Tensor>& batch);
-
-// One OpenBLAS thread, the first time it is called, unless the user chose a number.
-void default_blas_threads();
 
 // Wraps the gathered inputs in Vars for `step`, then takes the buffers back for the next batch.
 template <class Step>

@@ -26,7 +26,6 @@ Logs Model::evaluate(const Arrays& x, const Arrays& y, int batch_size, int verbo
   detail::check_finite("evaluate", "x", x);  // a NaN loss would hide where the hole is
   detail::check_finite("evaluate", "y", y);
   ensure_built(x);
-  detail::default_blas_threads();
   return evaluate_rows(x, y, 0, x.rows(), batch_size, verbose);
 }
 
@@ -74,7 +73,6 @@ std::vector<Tensor> Model::predict_outputs(const Arrays& x, int batch_size) {
   detail::check_rows("predict", x, x);
   detail::check_finite("predict", "x", x);  // ReLU would turn a NaN into a confident answer
   ensure_built(x);
-  detail::default_blas_threads();
   NoGradGuard no_tape;
   LearningPhaseScope inference(false);
   const std::size_t rows = x.rows(), batch = static_cast<std::size_t>(batch_size);

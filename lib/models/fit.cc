@@ -9,6 +9,7 @@
 #include "lib/initializers.h"
 #include "lib/models/batches.h"
 #include "lib/models/model.h"
+#include "lib/optimizers/fused_step.h"
 #include "lib/random.h"
 
 namespace nn {
@@ -69,13 +70,32 @@ void Model::ensure_built(const Arrays& x) {
 }
 
 double Model::train_step(const std::vector<Var>& x, const std::vector<Tensor>& y) {
-  const std::vector<Parameter*> parameters = trainable_parameters();
-  for (Parameter* p : parameters) p->zero_grad();
+  std::vector<Parameter*> parameters = trainable_parameters();
+  // With plain SGD the step is folded into backward (FusedStep): the weights it updated last
+  // time had no grad filled, so theirs is still zero and needs no zeroing.
+  const std::optional<float> fused_scale = optimizer_->fused_scale();
+  const auto fused_last_time = [this](const Parameter* p) {
+    return std::find(fused_.begin(), fused_.end(), p) != fused_.end();
+  };
+  for (Parameter* p : parameters) {
+    if (!fused_scale || !fused_last_time(p)) p->zero_grad();
+  }
   const std::vector<Var> y_pred = call(x, true);
   const Var loss = compute_loss(y, y_pred);
   if (!std::isfinite(loss.item())) return loss.item();  // no step from a broken loss
-  loss.backward();
-  optimizer_->apply_gradients(parameters);
+  if (fused_scale) {
+    FusedStep step(*fused_scale);
+    loss.backward();
+    step.apply();
+    fused_ = step.updated();
+    // What no product updated (a layer of your own filling its grad) steps as usual.
+    parameters.erase(std::remove_if(parameters.begin(), parameters.end(), fused_last_time),
+                     parameters.end());
+  } else {
+    fused_.clear();
+    loss.backward();
+  }
+  optimizer_->apply_gradients(parameters);  // counts the step, fused or not
   update_metrics(y, y_pred);
   return loss.item();
 }
@@ -95,7 +115,7 @@ History Model::fit(const Arrays& x, const Arrays& y, FitOptions options) {
   for (std::size_t i = 0; i < y.size() && i < output_dims_.size(); ++i) {
     losses_[losses_.size() == 1 ? 0 : i]->check_targets(y[i], output_dims_[i]);
   }
-  detail::default_blas_threads();
+  fused_.clear();  // every grad is zeroed before the first step
 
   const std::size_t rows = validation.train_rows;
   const std::size_t batch_size = static_cast<std::size_t>(options.batch_size);

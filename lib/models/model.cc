@@ -38,6 +38,7 @@ void Model::compile(LossList loss, OptimizerArg optimizer, std::vector<MetricArg
   for (const LossArg& arg : loss.get()) losses_.push_back(arg.get());
   if (losses_.empty()) throw ValueError("compile: no loss given");
   optimizer_ = optimizer.make();
+  fused_.clear();
   metric_prototypes_.clear();
   for (const MetricArg& arg : metrics) metric_prototypes_.push_back(arg.get());
   loss_weights_ = std::move(loss_weights);

@@ -15,6 +15,7 @@
 
 #include "lib/callbacks/callback.h"
 #include "lib/callbacks/history.h"
+#include "lib/gemm.h"  // set_blas_threads
 #include "lib/layers/layer.h"
 #include "lib/losses/loss.h"
 #include "lib/metrics.h"
@@ -38,12 +39,6 @@ struct FitOptions {
   int verbose = 1;        ///< 0 silent, 1 progress bar, 2 one line per epoch
   int initial_epoch = 0;  ///< the epoch to start from (to resume a training)
 };
-
-/// Sets how many threads OpenBLAS uses for the matrix products. Unless you call this (or set
-/// OPENBLAS_NUM_THREADS), the first fit(), evaluate() or predict() sets one thread: the
-/// results depend on the thread count, and one thread gives the same bits on every machine.
-/// (Two threads made //bench:mlp_epoch about 15% faster on a two-core machine.)
-void set_blas_threads(int threads);
 
 /// The base of every model.
 class Model {
@@ -177,6 +172,7 @@ class Model {
   std::vector<double> loss_weights_;
   std::vector<std::shared_ptr<const Metric>> metric_prototypes_;
   std::unique_ptr<Optimizer> optimizer_;
+  std::vector<Parameter*> fused_;  // what the last train step's FusedStep updated
   // running means
   double seen_ = 0.0, loss_sum_ = 0.0;
   std::vector<double> output_loss_sums_;

@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,10 @@ class Optimizer {
   virtual std::string name() const = 0;
   /// Applies one step to every trainable parameter from its grad, then counts the step.
   void apply_gradients(const std::vector<Parameter*>& parameters);
+  /// If this optimizer's step is w ← w + s·g with nothing else (plain SGD: s = −lr), s:
+  /// then fit() folds the step into the products that make the gradients (FusedStep).
+  /// Otherwise nothing, and fit() fills the grads and calls apply_gradients().
+  virtual std::optional<float> fused_scale() const { return std::nullopt; }
   /// The learning rate, readable and changeable between any two steps.
   double learning_rate() const { return learning_rate_; }
   /// Sets the learning rate (a tuning chapter multiplies it every batch).

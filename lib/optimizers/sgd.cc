@@ -33,6 +33,11 @@ void SGD::update(Parameter& p, std::vector<Tensor>& slots, std::int64_t) {
   }
 }
 
+std::optional<float> SGD::fused_scale() const {
+  if (momentum_ > 0.0) return std::nullopt;
+  return -static_cast<float>(learning_rate_);
+}
+
 nlohmann::json SGD::get_config() const {
   nlohmann::json config = Optimizer::get_config();
   config["momentum"] = momentum_;

@@ -28,6 +28,8 @@ class SGD : public Optimizer {
   double momentum() const { return momentum_; }
   /// Whether the Nesterov form is used.
   bool nesterov() const { return nesterov_; }
+  /// −lr without momentum (the step fit() folds into backward); nothing with it.
+  std::optional<float> fused_scale() const override;
 
  protected:
   std::size_t slot_count() const override { return momentum_ > 0.0 ? 1 : 0; }

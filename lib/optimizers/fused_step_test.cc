@@ -1,0 +1,109 @@
+// The SGD step folded into backward (FusedStep) against the step taken the long way: grads
+// filled by backward, then SGD::apply_gradients.
+#include "lib/optimizers/fused_step.h"
+
+#include <catch2/catch.hpp>
+#include <cmath>
+
+#include "lib/layers/dense.h"
+#include "lib/losses/loss.h"
+#include "lib/losses/regression.h"
+#include "lib/models/sequential.h"
+#include "lib/optimizers/sgd.h"
+#include "lib/random.h"
+
+namespace {
+
+double max_difference(const std::vector<nn::Tensor>& a, const std::vector<nn::Tensor>& b) {
+  double worst = 0.0;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    for (std::size_t j = 0; j < a[i].size(); ++j) {
+      worst = std::max(worst, std::abs(static_cast<double>(a[i].data()[j]) - b[i].data()[j]));
+    }
+  }
+  return worst;
+}
+
+// Rows [first, first + count) of t.
+nn::Tensor rows(const nn::Tensor& t, std::size_t first, std::size_t count) {
+  nn::Tensor out = nn::Tensor::from_shape({count, t.shape()[1]});
+  for (std::size_t r = 0; r < count; ++r) {
+    for (std::size_t c = 0; c < t.shape()[1]; ++c) out(r, c) = t(first + r, c);
+  }
+  return out;
+}
+
+nn::Sequential network(std::uint64_t seed) {
+  nn::set_random_seed(seed);
+  return nn::Sequential({nn::Dense(16, "relu"), nn::Dense(8, "relu"), nn::Dense(3, "softmax")});
+}
+
+}  // namespace
+
+TEST_CASE("inside a FusedStep, Dense's backward leaves W alone until apply(), then steps it") {
+  nn::Rng rng(1);
+  const nn::Tensor x0 = rng.normal_tensor(4, 3), W0 = rng.normal_tensor(3, 2);
+  const nn::Tensor b0 = rng.normal_tensor(1, 2);
+  nn::Parameter W{"kernel", W0}, b{"bias", b0};
+  const nn::Tensor target = rng.normal_tensor(4, 2);
+  const nn::Var x(x0);
+  const nn::Var z = nn::dense(x, W, &b);
+  const nn::MeanSquaredError mse;
+  const nn::Var loss = mse(target, z);
+  nn::FusedStep step(-0.1f);
+  loss.backward();
+  CHECK(bool(W.value == W0));  // the tape may still need the old weights
+  step.apply();
+  nn::Tensor dz = nn::Tensor::from_shape({4, 2});  // ∂loss/∂z, from the loss itself
+  mse.backward(target, z.value(), dz);
+  for (std::size_t j = 0; j < 2; ++j) {
+    double db = 0.0;
+    for (std::size_t r = 0; r < 4; ++r) db += dz(r, j);
+    CHECK(b.value(0, j) == Approx(b0(0, j) - 0.1 * db).margin(1e-6));
+    for (std::size_t i = 0; i < 3; ++i) {
+      double dW = 0.0;  // (xᵀ·dz)(i, j)
+      for (std::size_t r = 0; r < 4; ++r) dW += static_cast<double>(x0(r, i)) * dz(r, j);
+      CHECK(W.value(i, j) == Approx(W0(i, j) - 0.1 * dW).margin(1e-6));
+    }
+  }
+  CHECK(W.grad.size() == 0);  // no gradient tensor was filled
+  CHECK(step.updated().size() == 2);
+}
+
+TEST_CASE("fit() with plain SGD (fused) ends where backward + apply_gradients ends") {
+  nn::Rng rng(2);
+  const nn::Tensor x = rng.normal_tensor(48, 5);
+  nn::Tensor y = nn::Tensor::from_shape({48, 1});
+  for (std::size_t r = 0; r < 48; ++r) y(r, 0) = static_cast<float>(r % 3);
+
+  nn::Sequential fused = network(9);
+  fused.compile("sparse_categorical_crossentropy", nn::SGD(0.2));
+  nn::FitOptions options;
+  options.epochs = 3;
+  options.batch_size = 16;
+  options.shuffle = false;
+  options.verbose = 0;
+  fused.fit(x, y, options);
+
+  // The long way, batch by batch: zero the grads, backward, then SGD's own update.
+  nn::Sequential plain = network(9);
+  plain.compile("sparse_categorical_crossentropy", nn::SGD(0.2));
+  plain.predict(x);  // builds it
+  nn::SGD sgd(0.2);
+  for (int epoch = 0; epoch < 3; ++epoch) {
+    for (std::size_t first = 0; first < 48; first += 16) {
+      const nn::Tensor xb = rows(x, first, 16), yb = rows(y, first, 16);
+      for (nn::Parameter* p : plain.trainable_parameters()) p->zero_grad();
+      const nn::Var loss = (*plain.compiled_losses()[0])(yb, plain(nn::Var(xb)));
+      loss.backward();
+      sgd.apply_gradients(plain.trainable_parameters());
+    }
+  }
+  CHECK(max_difference(fused.get_weights(), plain.get_weights()) < 1e-5);
+  CHECK(fused.optimizer().iterations() == 9);  // fused steps are counted like the others
+}
+
+TEST_CASE("SGD with momentum is not fused: its step needs the gradient itself") {
+  CHECK(nn::SGD(0.1).fused_scale() == Approx(-0.1f));
+  CHECK_FALSE(nn::SGD(0.1, 0.9).fused_scale().has_value());
+}
