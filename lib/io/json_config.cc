@@ -190,7 +190,14 @@ std::string model_to_json(const Model& model, int indent) {
 }
 
 std::unique_ptr<Model> model_from_config(const json& config) {
-  const std::string class_name = config.value("class_name", std::string());
+  if (!config.is_object() || !config.contains("class_name") || !config["class_name"].is_string()) {
+    throw ValueError(
+        "a model config must be a JSON object with a \"class_name\" string and a "
+        "\"config\"; got " +
+        std::string(config.type_name()) +
+        (config.is_object() ? " without a \"class_name\" string" : ""));
+  }
+  const std::string class_name = config["class_name"].get<std::string>();
   try {
     if (class_name == "Sequential") return sequential_from_config(config.at("config"));
     if (class_name == "Functional" || class_name == "Model") {

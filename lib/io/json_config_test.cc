@@ -134,6 +134,13 @@ TEST_CASE("what cannot be rebuilt is refused by name", "[json]") {
       "output_layers": [["d", 0, 0]]}})")),
                     Catch::Contains("'d'") && Catch::Contains("ghost"));
   CHECK_THROWS_AS(model_from_json("{\"class_name\": "), DataError);
+  // Found by json_config_fuzzer: JSON that is not an object, or whose class_name is not a
+  // string, threw nlohmann's type_error instead of an nn::Error.
+  CHECK_THROWS_WITH(model_from_json(R"("bias")"),
+                    Catch::Contains("JSON object") && Catch::Contains("got string"));
+  CHECK_THROWS_AS(model_from_json("[1, 2]"), ValueError);
+  CHECK_THROWS_WITH(model_from_json(R"({"class_name": 3, "config": {}})"),
+                    Catch::Contains("\"class_name\" string"));
   CHECK_THROWS_WITH(model_from_json(R"({"class_name": "Transformer", "config": {}})"),
                     Catch::Contains("Transformer"));
 
