@@ -3,9 +3,13 @@
 
   grade.py [WORD] [--solutions]   WORD: an exercise id, a chapter ('perceptron', '01'), or all
   grade.py --stub-check           every shipped stub must compile and fail its tests
+  grade.py --timeout SECONDS ...  the time limit of each exercise's tests (default 30 s, or
+                                  $NN_GRADE_TIMEOUT)
 
 Each exercise is one Bazel test; `--keep_going` lets one that does not compile, crashes or
-hangs (Bazel's --test_timeout) fail on its own while the others are graded.
+hangs (Bazel's --test_timeout) fail on its own while the others are graded, and the table
+says which: "does not compile", "crashed (SIGSEGV ...)", "took over 30 s", "threw ...".
+tools/grader_selftest.py proves it.
 """
 
 import argparse
@@ -18,7 +22,7 @@ import sys
 import manifest
 
 ROOT = manifest.ROOT
-TIMEOUT_SECONDS = 30
+TIMEOUT_SECONDS = int(os.environ.get("NN_GRADE_TIMEOUT", "30"))
 STATUS = re.compile(r"^(//\S+)\s+(?:\(cached\) )?(PASSED|FAILED TO BUILD|FAILED|TIMEOUT|NO STATUS"
                     r"|FLAKY|INCOMPLETE)")
 COMPILER_ERROR = re.compile(r"^(\S+:\d+:\d+: (?:fatal )?error: .*)$")
@@ -29,8 +33,9 @@ def color(text, code):
     return f"\033[{code}m{text}\033[0m" if TTY else text
 
 
-def run_bazel_tests(targets, timeout=TIMEOUT_SECONDS):
+def run_bazel_tests(targets, timeout=None):
     """Runs `targets`; returns ({target: status}, bazel's output)."""
+    timeout = timeout or TIMEOUT_SECONDS
     command = ["bazel", "test", "--keep_going", "--test_output=summary",
                f"--test_timeout={timeout}", "--color=no", "--curses=no", *targets]
     result = subprocess.run(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
@@ -81,10 +86,31 @@ def first_failure(log_path):
             details = "\n".join(l for l in block if l.strip())
             summary = summarize(block)
             return f"{test_case}: {summary}" if test_case else summary, details
-    crash = re.search(r"(SIG[A-Z]+[^\n]*)", text)
+    thrown = re.search(r"terminate called after throwing an instance of '([^']*)'\s*"
+                       r"(?:what\(\):\s*([^\n]*))?", text)
+    if thrown:
+        message = f": {thrown.group(2).strip()}" if thrown.group(2) else ""
+        return f"threw {thrown.group(1)}{message} (outside any test case)", ""
+    crash = re.search(r"\b(SIG[A-Z]+)\b", text)
     if crash:
-        return f"the test crashed ({crash.group(1).strip()})", ""
+        return crashed(crash.group(1)), ""
     return "failed (see the log)", ""
+
+
+# What a signal usually means in an exercise.
+SIGNALS = {
+    "SIGSEGV": "a segmentation fault: a null or dangling pointer, or an index out of range?",
+    "SIGABRT": "aborted: abort(), a failed assert, or an exception thrown past noexcept?",
+    "SIGFPE": "an arithmetic fault: an integer divided by zero?",
+    "SIGBUS": "a bus error: a bad pointer?",
+    "SIGILL": "an illegal instruction: a function that returns no value?",
+}
+
+
+def crashed(signal):
+    """The reason for a test killed by `signal` ("SIGSEGV")."""
+    meaning = SIGNALS.get(signal)
+    return f"crashed ({signal}, {meaning})" if meaning else f"crashed ({signal})"
 
 
 def summarize(block):
@@ -96,7 +122,9 @@ def summarize(block):
         return f"threw an exception: {message}"
     if "due to a fatal error condition:" in body:
         index = body.index("due to a fatal error condition:")
-        return f"crashed: {body[index + 1] if index + 1 < len(body) else ''}"
+        condition = body[index + 1] if index + 1 < len(body) else ""
+        signal = re.match(r"(SIG[A-Z]+)", condition)
+        return crashed(signal.group(1)) if signal else f"crashed: {condition}"
     check = body[0] if body else ""
     if "with expansion:" in body:
         index = body.index("with expansion:")
@@ -209,6 +237,7 @@ def stub_check(exercises):
 
 
 def main():
+    global TIMEOUT_SECONDS
     parser = argparse.ArgumentParser(description="Grade the book's exercises.")
     parser.add_argument("word", nargs="?", help="an exercise id or a chapter; all by default")
     parser.add_argument("--solutions", action="store_true", help="grade the reference solutions")
@@ -217,7 +246,11 @@ def main():
     parser.add_argument("--first-failing", action="store_true",
                         help="print the id of the first exercise that does not pass yet")
     parser.add_argument("--after", metavar="ID", help="with --first-failing: start after ID")
+    parser.add_argument("--timeout", type=int, metavar="SECONDS",
+                        help=f"time limit of each exercise's tests (default {TIMEOUT_SECONDS})")
     args = parser.parse_args()
+    if args.timeout:
+        TIMEOUT_SECONDS = args.timeout
     try:
         all_exercises = manifest.load()
         chosen = manifest.select(all_exercises, args.word)
