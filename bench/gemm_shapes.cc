@@ -23,12 +23,6 @@ struct Shape {
   std::size_t m, n, k;
 };
 
-nn::Tensor random_tensor(std::size_t rows, std::size_t cols, nn::Rng& rng) {
-  nn::Tensor t = nn::Tensor::from_shape({rows, cols});
-  for (float& v : t) v = rng.uniform(-0.5f, 0.5f);
-  return t;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -50,9 +44,11 @@ int main(int argc, char** argv) {
   std::printf("%-22s %9s %9s %9s %9s %9s\n", "", "us", "us", "us", "us", "us");
   double per_step[2] = {0, 0};  // one call each; nn::gemm's choice on two threads
   for (const Shape& s : shapes) {
-    const nn::Tensor A = s.trans_a ? random_tensor(s.k, s.m, rng) : random_tensor(s.m, s.k, rng);
-    const nn::Tensor B = s.trans_b ? random_tensor(s.n, s.k, rng) : random_tensor(s.k, s.n, rng);
-    nn::Tensor C = random_tensor(s.m, s.n, rng);
+    const nn::Tensor A = s.trans_a ? rng.normal_tensor(s.k, s.m, 0.0f, 0.3f)
+                                   : rng.normal_tensor(s.m, s.k, 0.0f, 0.3f);
+    const nn::Tensor B = s.trans_b ? rng.normal_tensor(s.n, s.k, 0.0f, 0.3f)
+                                   : rng.normal_tensor(s.k, s.n, 0.0f, 0.3f);
+    nn::Tensor C = rng.normal_tensor(s.m, s.n, 0.0f, 0.3f);
     const nn::detail::GemmSplit one{1, false}, cols{2, false}, rows{2, true};
     const struct {
       nn::detail::GemmSplit split;
