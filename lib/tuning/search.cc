@@ -71,7 +71,13 @@ SearchResult run_trials(const std::vector<Params>& points, const Objective& obje
   search.objective = options.objective;
   search.maximize =
       options.mode == "max" || (options.mode == "auto" && larger_is_better(options.objective));
-  set_blas_threads(1);  // one BLAS thread per trial: the same bits, however many trials run
+  // One thread per trial: the trials themselves fill the cores. (The bits do not depend on it;
+  // lib/gemm.h.) The caller's setting comes back when the search ends, even by an exception.
+  struct BlasThreads {
+    int saved = blas_threads();
+    BlasThreads() { set_blas_threads(1); }
+    ~BlasThreads() { set_blas_threads(saved); }
+  } one_thread_per_trial;
 
   std::vector<TrialResult> results(points.size());
   std::atomic<std::size_t> next{0};

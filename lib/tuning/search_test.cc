@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "lib/error.h"
+#include "lib/gemm.h"
 #include "lib/layers/dense.h"
 #include "lib/models/sequential.h"
 #include "lib/optimizers/adam.h"
@@ -211,4 +212,24 @@ TEST_CASE("the table lists the trials best first, one column per hyperparameter"
   CHECK(table.rfind("rank  trial  optimizer  layers  val_accuracy\n", 0) == 0);
   CHECK_THAT(table, Catch::Contains("\n1     3      adam       2       0.8000\n"));
   CHECK_THAT(table, Catch::EndsWith("4     0      sgd        1       0.5000\n"));
+}
+
+TEST_CASE("trials run with one BLAS thread each, and the caller's setting comes back after") {
+  const int saved = nn::blas_threads();
+  nn::set_blas_threads(2);
+  nn::tuning::SearchOptions options;
+  options.jobs = 2;
+  std::vector<int> seen;
+  std::mutex mutex;
+  nn::tuning::grid_search(
+      {{"k", {1, 2}}},
+      [&](const Trial&) -> nn::Logs {
+        std::lock_guard<std::mutex> lock(mutex);
+        seen.push_back(nn::blas_threads());
+        return {{"val_accuracy", 1.0}};
+      },
+      options);
+  CHECK(seen == std::vector<int>{1, 1});
+  CHECK(nn::blas_threads() == 2);
+  nn::set_blas_threads(saved);
 }
