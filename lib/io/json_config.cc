@@ -215,7 +215,7 @@ std::unique_ptr<Model> model_from_json(const std::string& text) {
   json config;
   try {
     config = json::parse(text);
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {  // a parse_error, or out_of_range for a number too large
     throw DataError(std::string("model_from_json: the text is not JSON: ") + e.what());
   }
   return model_from_config(config);

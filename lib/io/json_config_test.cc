@@ -139,6 +139,8 @@ TEST_CASE("what cannot be rebuilt is refused by name", "[json]") {
   CHECK_THROWS_WITH(model_from_json(R"("bias")"),
                     Catch::Contains("JSON object") && Catch::Contains("got string"));
   CHECK_THROWS_AS(model_from_json("[1, 2]"), ValueError);
+  CHECK_THROWS_WITH(model_from_json("22222222e220211111111"),  // nlohmann's out_of_range
+                    Catch::Contains("not JSON") && Catch::Contains("number overflow"));
   CHECK_THROWS_WITH(model_from_json(R"({"class_name": 3, "config": {}})"),
                     Catch::Contains("\"class_name\" string"));
   CHECK_THROWS_WITH(model_from_json(R"({"class_name": "Transformer", "config": {}})"),
