@@ -90,12 +90,15 @@ TensorRef tensor_ref(const json& ref) {
   if (!ref.is_array() || ref.size() < 3 || !ref[0].is_string()) {
     throw ValueError("a connection " + ref.dump() + " is not [layer, node, tensor, kwargs]");
   }
-  if (ref[2].get<int>() != 0 || (ref.size() > 3 && !ref[3].empty())) {
+  if (config_integer(ref[2], "connection " + ref.dump() + ": the tensor index", 0, 1 << 20) != 0 ||
+      (ref.size() > 3 && !ref[3].empty())) {
     throw ValueError("connection " + ref.dump() +
                      ": only a layer's one output, without "
                      "call arguments, is supported");
   }
-  return {ref[0].get<std::string>(), ref[1].get<std::size_t>()};
+  return {ref[0].get<std::string>(),
+          static_cast<std::size_t>(
+              config_integer(ref[1], "connection " + ref.dump() + ": the node index", 0, 1 << 20))};
 }
 
 std::unique_ptr<Model> functional_from_config(const json& config) {
@@ -118,9 +121,12 @@ std::unique_ptr<Model> functional_from_config(const json& config) {
         const json& batch = layer_config.at("batch_input_shape");
         const std::vector<std::size_t> shape = example_shape(batch, "input " + name);
         input_shapes[name] = shape;
-        made[name].push_back(
-            Input({product(shape)}, name,
-                  batch[0].is_null() ? std::nullopt : std::optional(batch[0].get<std::size_t>())));
+        made[name].push_back(Input(
+            {product(shape)}, name,
+            batch[0].is_null()
+                ? std::nullopt
+                : std::optional(static_cast<std::size_t>(config_integer(
+                      batch[0], "input " + name + ": the batch size", 1, std::int64_t{1} << 40)))));
         progress = true;
         continue;
       }

@@ -127,7 +127,8 @@ TEST_CASE("what cannot be rebuilt is refused by name", "[json]") {
                     Catch::Contains("float64"));
   CHECK_THROWS_WITH(model_from_config(with_layer(
                         R"({"class_name": "Dense", "config": {"name": "d", "units": "two"}})")),
-                    Catch::Contains("'d' (Dense)") && Catch::Contains("wrong type"));
+                    Catch::Contains("'d' (Dense)") && Catch::Contains("whole number") &&
+                        Catch::Contains("\"two\""));
   CHECK_THROWS_WITH(model_from_config(json::parse(R"({"class_name": "Functional", "config": {
       "name": "f", "layers": [{"class_name": "Dense", "name": "d", "config": {"name": "d",
       "units": 2}, "inbound_nodes": [[["ghost", 0, 0, {}]]]}], "input_layers": [],
@@ -139,6 +140,16 @@ TEST_CASE("what cannot be rebuilt is refused by name", "[json]") {
   CHECK_THROWS_WITH(model_from_json(R"("bias")"),
                     Catch::Contains("JSON object") && Catch::Contains("got string"));
   CHECK_THROWS_AS(model_from_json("[1, 2]"), ValueError);
+  CHECK_THROWS_WITH(model_from_config(with_layer(
+                        R"({"class_name": "Dense", "config": {"name": "d", "units": 2.2e22}})")),
+                    Catch::Contains("Dense units") && Catch::Contains("whole number"));
+  CHECK_THROWS_WITH(model_from_config(with_layer(
+                        R"({"class_name": "Dense", "config": {"name": "d", "units": -3}})")),
+                    Catch::Contains("Dense units"));
+  CHECK_THROWS_WITH(model_from_config(with_layer(
+                        R"({"class_name": "Dropout", "config": {"name": "o", "rate": 0.5,
+                        "seed": -1}})")),
+                    Catch::Contains("seed"));
   CHECK_THROWS_WITH(model_from_json("22222222e220211111111"),  // nlohmann's out_of_range
                     Catch::Contains("not JSON") && Catch::Contains("number overflow"));
   CHECK_THROWS_WITH(model_from_json(R"({"class_name": 3, "config": {}})"),

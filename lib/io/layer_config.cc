@@ -21,7 +21,11 @@ std::optional<std::uint64_t> seed_of(const json& config) {
   if (!config.is_object() || !config.contains("seed") || config["seed"].is_null()) {
     return std::nullopt;
   }
-  return config["seed"].get<std::uint64_t>();
+  const json& seed = config["seed"];
+  if (!seed.is_number_unsigned()) {
+    throw ValueError("a seed must be a whole number >= 0, got " + seed.dump());
+  }
+  return seed.get<std::uint64_t>();
 }
 
 // A regularizer or constraint that changes nothing (null, or L1L2 with both factors 0) is
@@ -52,7 +56,8 @@ std::shared_ptr<Layer> make_dense(const json& config) {
     check_inactive(config, key);
   }
   return std::make_shared<DenseLayer>(
-      config.at("units").get<int>(), activation_of(config),
+      static_cast<int>(config_integer(config.at("units"), "Dense units", 1, 1 << 24)),
+      activation_of(config),
       initializer_from_config(config.value("kernel_initializer", json("glorot_uniform"))),
       initializer_from_config(config.value("bias_initializer", json("zeros"))),
       config.value("name", ""), config.value("use_bias", true));
@@ -190,6 +195,16 @@ Initializer initializer_from_config(const json& config) {
   throw ValueError("initializer " + config.dump() +
                    " is not one this library knows (Zeros, Ones, Constant, RandomNormal, "
                    "RandomUniform, TruncatedNormal, VarianceScaling, Glorot/He/Lecun)");
+}
+
+std::int64_t config_integer(const json& value, const std::string& what, std::int64_t lowest,
+                            std::int64_t highest) {
+  if (!value.is_number_integer() || value.get<std::int64_t>() < lowest ||
+      value.get<std::int64_t>() > highest) {
+    throw ValueError(what + " must be a whole number from " + std::to_string(lowest) + " to " +
+                     std::to_string(highest) + ", got " + value.dump());
+  }
+  return value.get<std::int64_t>();
 }
 
 std::vector<std::size_t> example_shape(const json& batch_shape, const std::string& what) {

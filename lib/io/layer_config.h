@@ -6,6 +6,7 @@
 // a non-zero regularizer or a float64 dtype, are refused by name rather than ignored, so a
 // loaded model never behaves differently from the one that was saved without saying so.
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -39,6 +40,12 @@ std::vector<std::string> known_layer_classes();
 /// null}}, or a name such as "glorot_uniform" (Keras 1). VarianceScaling's distribution
 /// "normal" (Keras before 2.3) means the truncated normal. ValueError for an unknown class.
 Initializer initializer_from_config(const nlohmann::json& config);
+
+/// A whole number from a config, checked: a JSON integer in [lowest, highest], or a
+/// ValueError naming `what`. (nlohmann's get<int>() casts a float such as 2e22 to int, which
+/// is undefined behaviour; json_config_fuzzer found it.)
+std::int64_t config_integer(const nlohmann::json& value, const std::string& what,
+                            std::int64_t lowest, std::int64_t highest);
 
 /// The shape of one example that a Keras shape list gives: [null, 28, 28] → {28, 28}.
 /// ValueError naming `what` if it is not a list of null then positive integers.
