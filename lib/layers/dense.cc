@@ -91,12 +91,13 @@ DenseLayer::DenseLayer(int units, const std::string& activation, Initializer ker
 
 void DenseLayer::build(const std::vector<std::size_t>& input_dims) {
   const std::size_t in = input_dims.at(0);
-  // 2^30 floats (4 GiB) and more is an input width or a config gone wrong (json_config_fuzzer
-  // found an input of 2,111,111,111 features): better named here than met as an OOM kill.
-  constexpr std::size_t kMaxKernelElements = std::size_t{1} << 30;
+  // 2^28 weights (1 GiB of floats, a thousand times chapter 4's whole network) and more is an
+  // input width or a config gone wrong (json_config_fuzzer found an input of 2,111,111,111
+  // features): better named here than met as an out-of-memory kill.
+  constexpr std::size_t kMaxKernelElements = std::size_t{1} << 28;
   if (in > kMaxKernelElements / static_cast<std::size_t>(units_)) {
     throw ValueError("layer '" + name() + "' (Dense): a kernel of (" + std::to_string(in) + ", " +
-                     std::to_string(units_) + ") is more than the 2^30 weights a layer may have");
+                     std::to_string(units_) + ") is more than the 2^28 weights a layer may have");
   }
   Rng seeds(seed_);
   kernel_.value = Tensor::from_shape({in, units_});

@@ -7,6 +7,7 @@
 #include "lib/callbacks/terminate_on_nan.h"
 #include "lib/error.h"
 #include "lib/initializers.h"
+#include "lib/layers/dense.h"
 #include "lib/models/batches.h"
 #include "lib/models/model.h"
 #include "lib/optimizers/fused_step.h"
@@ -69,11 +70,21 @@ void Model::ensure_built(const Arrays& x) {
   build(dims);
 }
 
+bool Model::only_dense_weights() {
+  return std::all_of(layers_.begin(), layers_.end(), [](const std::shared_ptr<Layer>& layer) {
+    if (dynamic_cast<const DenseLayer*>(layer.get()) != nullptr) return true;
+    const std::vector<Parameter*> weights = layer->parameters();
+    return std::none_of(weights.begin(), weights.end(),
+                        [](const Parameter* p) { return p->trainable; });
+  });
+}
+
 double Model::train_step(const std::vector<Var>& x, const std::vector<Tensor>& y) {
   std::vector<Parameter*> parameters = trainable_parameters();
   // With plain SGD the step is folded into backward (FusedStep): the weights it updated last
   // time had no grad filled, so theirs is still zero and needs no zeroing.
-  const std::optional<float> fused_scale = optimizer_->fused_scale();
+  const std::optional<float> fused_scale =
+      only_dense_weights() ? optimizer_->fused_scale() : std::nullopt;
   const auto fused_last_time = [this](const Parameter* p) {
     return std::find(fused_.begin(), fused_.end(), p) != fused_.end();
   };

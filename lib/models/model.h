@@ -173,6 +173,10 @@ class Model {
   std::vector<std::shared_ptr<const Metric>> metric_prototypes_;
   std::unique_ptr<Optimizer> optimizer_;
   std::vector<Parameter*> fused_;  // what the last train step's FusedStep updated
+  // Whether every trainable weight belongs to a Dense layer, whose backward makes the whole
+  // gradient in the one product a FusedStep folds the step into. A layer of your own might
+  // add to a weight's grad by another path too, which a fused step would not see.
+  bool only_dense_weights();
   // running means
   double seen_ = 0.0, loss_sum_ = 0.0;
   std::vector<double> output_loss_sums_;

@@ -103,6 +103,68 @@ TEST_CASE("fit() with plain SGD (fused) ends where backward + apply_gradients en
   CHECK(fused.optimizer().iterations() == 9);  // fused steps are counted like the others
 }
 
+namespace {
+
+// A layer of a reader's own: z = x·W through nn::dense, plus a pull of W toward zero that its
+// own closure adds into W.grad (0.5·|W|² in the loss). W's gradient arrives by two paths.
+class PulledDense : public nn::Layer {
+ public:
+  PulledDense() : nn::Layer("pulled") {}
+  std::string class_name() const override { return "PulledDense"; }
+  void build(const std::vector<std::size_t>& dims) override {
+    nn::Rng rng(3);
+    W_.value = rng.normal_tensor(dims.at(0), 2, 0.0f, 0.5f);
+    nn::Layer::build(dims);
+  }
+  std::size_t output_dim(const std::vector<std::size_t>&) const override { return 2; }
+  nn::Var forward(const std::vector<nn::Var>& inputs, bool) override {
+    const nn::Var z = nn::dense(single_input(inputs), W_, nullptr);
+    nn::Parameter* W = &W_;
+    return nn::Var::from_op(
+        z.value(), {z}, "pull",
+        [z, W](const nn::Tensor&, const nn::Tensor& dy) {
+          z.accumulate_grad(dy);
+          if (W->grad.shape() != W->value.shape()) W->zero_grad();
+          W->grad += W->value;  // ∂(0.5·|W|²)/∂W
+        },
+        true);
+  }
+  std::vector<nn::Parameter*> parameters() override { return {&W_}; }
+
+ private:
+  nn::Parameter W_{"kernel", nn::Tensor()};
+};
+
+}  // namespace
+
+TEST_CASE("a layer of your own is not fused: a gradient it adds by another path still counts") {
+  nn::Rng rng(4);
+  const nn::Tensor x = rng.normal_tensor(16, 3), y = rng.normal_tensor(16, 2);
+  auto layer = std::make_shared<PulledDense>();
+  nn::Sequential model({layer});
+  model.compile("mse", nn::SGD(0.1));
+  nn::FitOptions options;
+  options.epochs = 1;
+  options.batch_size = 16;
+  options.shuffle = false;
+  options.verbose = 0;
+  model.predict(x);
+  const nn::Tensor W0 = model.get_weights()[0];
+  model.fit(x, y, options);
+  // One step by hand: the gradient of the mse through dense, plus the pull W0.
+  nn::Tensor dz = nn::Tensor::from_shape({16, 2});
+  nn::Tensor z = nn::Tensor::from_shape({16, 2});
+  nn::dense_forward(x, W0, nullptr, z);
+  nn::MeanSquaredError().backward(y, z, dz);
+  for (std::size_t i = 0; i < 3; ++i) {
+    for (std::size_t j = 0; j < 2; ++j) {
+      double g = W0(i, j);  // the pull
+      for (std::size_t r = 0; r < 16; ++r) g += static_cast<double>(x(r, i)) * dz(r, j);
+      CHECK(model.get_weights()[0](i, j) == Approx(W0(i, j) - 0.1 * g).margin(1e-5));
+    }
+  }
+}
+
 TEST_CASE("SGD with momentum is not fused: its step needs the gradient itself") {
   CHECK(nn::SGD(0.1).fused_scale() == Approx(-0.1f));
   CHECK_FALSE(nn::SGD(0.1, 0.9).fused_scale().has_value());
