@@ -24,6 +24,16 @@ double max_difference(const std::vector<nn::Tensor>& a, const std::vector<nn::Te
   return worst;
 }
 
+// Quiet fit options with the batches in row order, so that a loop by hand can follow them.
+nn::FitOptions in_order(int epochs, int batch_size) {
+  nn::FitOptions options;
+  options.epochs = epochs;
+  options.batch_size = batch_size;
+  options.shuffle = false;
+  options.verbose = 0;
+  return options;
+}
+
 // Rows [first, first + count) of t.
 nn::Tensor rows(const nn::Tensor& t, std::size_t first, std::size_t count) {
   nn::Tensor out = nn::Tensor::from_shape({count, t.shape()[1]});
@@ -78,12 +88,7 @@ TEST_CASE("fit() with plain SGD (fused) ends where backward + apply_gradients en
 
   nn::Sequential fused = network(9);
   fused.compile("sparse_categorical_crossentropy", nn::SGD(0.2));
-  nn::FitOptions options;
-  options.epochs = 3;
-  options.batch_size = 16;
-  options.shuffle = false;
-  options.verbose = 0;
-  fused.fit(x, y, options);
+  fused.fit(x, y, in_order(3, 16));
 
   // The long way, batch by batch: zero the grads, backward, then SGD's own update.
   nn::Sequential plain = network(9);
@@ -143,14 +148,9 @@ TEST_CASE("a layer of your own is not fused: a gradient it adds by another path 
   auto layer = std::make_shared<PulledDense>();
   nn::Sequential model({layer});
   model.compile("mse", nn::SGD(0.1));
-  nn::FitOptions options;
-  options.epochs = 1;
-  options.batch_size = 16;
-  options.shuffle = false;
-  options.verbose = 0;
   model.predict(x);
   const nn::Tensor W0 = model.get_weights()[0];
-  model.fit(x, y, options);
+  model.fit(x, y, in_order(1, 16));
   // One step by hand: the gradient of the mse through dense, plus the pull W0.
   nn::Tensor dz = nn::Tensor::from_shape({16, 2});
   nn::Tensor z = nn::Tensor::from_shape({16, 2});
