@@ -70,14 +70,9 @@ std::ostream& sink() {
 
 // book:show
 nn::FashionMnist load_data(const nn::chapter::Context& chapter) {
-  nn::FashionMnistOptions options;
-  options.dir = chapter.option("data-dir");
-  if (chapter.quick()) {
-    options.validation = 1000;
-    options.train_limit = 6000;
-    options.test_limit = 2000;
-  }
-  return nn::load_fashion_mnist(options);
+  // A quick run: 1,000 validation images held out, 6,000 to train on, 2,000 to test.
+  return nn::load_fashion_mnist(
+      nn::chapter_subset(chapter.option("data-dir"), chapter.quick(), 1000, 6000, 2000));
 }
 
 /// \output{data}

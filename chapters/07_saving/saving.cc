@@ -50,14 +50,9 @@ namespace {
 namespace fs = std::filesystem;
 
 nn::FashionMnist load_data(const nn::chapter::Context& chapter) {
-  nn::FashionMnistOptions options;
-  options.dir = chapter.option("data-dir");
-  if (chapter.quick()) {
-    options.validation = 2000;
-    options.train_limit = 10000;
-    options.test_limit = 2000;
-  }
-  return nn::load_fashion_mnist(options);
+  // A quick run: 2,000 validation images held out, 10,000 to train on, 2,000 to test.
+  return nn::load_fashion_mnist(
+      nn::chapter_subset(chapter.option("data-dir"), chapter.quick(), 2000, 10000, 2000));
 }
 
 // The largest |a - b| over two tensors of one shape (infinity if the shapes differ).

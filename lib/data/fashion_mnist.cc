@@ -56,6 +56,18 @@ const std::vector<std::string>& fashion_mnist_class_names() {
   return names;
 }
 
+FashionMnistOptions chapter_subset(const std::string& dir, bool quick, std::size_t validation,
+                                   std::size_t train, std::size_t test) {
+  FashionMnistOptions options;
+  options.dir = dir;
+  if (quick) {
+    options.validation = validation;
+    options.train_limit = train;
+    options.test_limit = test;
+  }
+  return options;
+}
+
 FashionMnist load_fashion_mnist(const FashionMnistOptions& options) {
   if (!std::filesystem::is_directory(options.dir)) {
     throw DataError("Fashion-MNIST not found in " + options.dir +

@@ -34,6 +34,12 @@ struct FashionMnistOptions {
   std::size_t test_limit = 0;          ///< keep at most this many test images (0: all)
 };
 
+/// The options a chapter loads with: the folder `dir`, all images for a full run, and for a
+/// quick run (`quick`) `validation` held out, the next `train` training images and the first
+/// `test` test images.
+FashionMnistOptions chapter_subset(const std::string& dir, bool quick, std::size_t validation,
+                                   std::size_t train, std::size_t test);
+
 /// The ten class names, in label order.
 const std::vector<std::string>& fashion_mnist_class_names();
 

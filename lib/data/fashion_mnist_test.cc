@@ -58,3 +58,15 @@ TEST_CASE("a missing folder names the Debian package; a bad file names itself") 
   CHECK_THROWS_WITH(nn::load_fashion_mnist(options),
                     Catch::Contains(dir + "/train-labels-idx1-ubyte.gz"));
 }
+
+TEST_CASE("a chapter's options: everything for a full run, its subset for a quick one") {
+  const nn::FashionMnistOptions full = nn::chapter_subset("/data", false, 1000, 6000, 2000);
+  CHECK(full.dir == "/data");
+  CHECK(full.validation == 5000);
+  CHECK(full.train_limit == 0);
+  CHECK(full.test_limit == 0);
+  const nn::FashionMnistOptions quick = nn::chapter_subset("/data", true, 1000, 6000, 2000);
+  CHECK(quick.validation == 1000);
+  CHECK(quick.train_limit == 6000);
+  CHECK(quick.test_limit == 2000);
+}
