@@ -72,21 +72,20 @@ struct Settings {
   int runs;    // trainings averaged in each comparison, with seeds seed, seed + 1, ...
 };
 
+// A metric of the library's (the one fit() and evaluate() report) over whole arrays.
+template <class Metric>
+double whole(const nn::Tensor& y_true, const nn::Tensor& y_pred) {
+  Metric metric;
+  metric.update_state(y_true, y_pred);
+  return metric.result();
+}
+
 double rmse(const nn::Tensor& y_true, const nn::Tensor& y_pred) {
-  double sum = 0.0;
-  for (std::size_t i = 0; i < y_true.size(); ++i) {
-    const double e = static_cast<double>(y_pred.data()[i]) - y_true.data()[i];
-    sum += e * e;
-  }
-  return std::sqrt(sum / static_cast<double>(y_true.size()));
+  return whole<nn::RootMeanSquaredError>(y_true, y_pred);
 }
 
 double mae(const nn::Tensor& y_true, const nn::Tensor& y_pred) {
-  double sum = 0.0;
-  for (std::size_t i = 0; i < y_true.size(); ++i) {
-    sum += std::abs(static_cast<double>(y_pred.data()[i]) - y_true.data()[i]);
-  }
-  return sum / static_cast<double>(y_true.size());
+  return whole<nn::MeanAbsoluteErrorMetric>(y_true, y_pred);
 }
 
 // The mean of y_pred − y_true: positive when the predictions are too high on average.
