@@ -7,6 +7,7 @@
 #include <xtensor/xoperation.hpp>
 
 #include "lib/error.h"
+#include "lib/registry.h"
 
 namespace nn {
 
@@ -112,35 +113,27 @@ Var softmax(const Var& z) {
 
 namespace {
 
-const std::vector<std::pair<std::string, ActivationFn>>& registry() {
-  static const std::vector<std::pair<std::string, ActivationFn>> known = {
-      {"linear", static_cast<ActivationFn>(&identity)},
-      {"relu", static_cast<ActivationFn>(&relu)},
-      {"sigmoid", static_cast<ActivationFn>(&sigmoid)},
-      {"softmax", static_cast<ActivationFn>(&softmax)},
-      {"softplus", static_cast<ActivationFn>(&softplus)},
-      {"step", static_cast<ActivationFn>(&step)},
-      {"tanh", static_cast<ActivationFn>(&tanh)},
-  };
+const Registry<ActivationFn>& registry() {
+  static const Registry<ActivationFn> known(
+      "activation", {
+                        {"linear", static_cast<ActivationFn>(&identity)},
+                        {"relu", static_cast<ActivationFn>(&relu)},
+                        {"sigmoid", static_cast<ActivationFn>(&sigmoid)},
+                        {"softmax", static_cast<ActivationFn>(&softmax)},
+                        {"softplus", static_cast<ActivationFn>(&softplus)},
+                        {"step", static_cast<ActivationFn>(&step)},
+                        {"tanh", static_cast<ActivationFn>(&tanh)},
+                    });
   return known;
 }
 
 }  // namespace
 
 ActivationFn activation_by_name(const std::string& name) {
-  if (name.empty()) return static_cast<ActivationFn>(&identity);
-  for (const auto& [known, fn] : registry()) {
-    if (known == name) return fn;
-  }
-  std::string message = "unknown activation '" + name + "'; known: \"\" (none)";
-  for (const auto& [known, fn] : registry()) message += ", \"" + known + "\"";
-  throw ValueError(message);
+  if (name.empty()) return static_cast<ActivationFn>(&identity);  // Keras's None
+  return registry().get(name);
 }
 
-std::vector<std::string> activation_names() {
-  std::vector<std::string> names;
-  for (const auto& [known, fn] : registry()) names.push_back(known);
-  return names;
-}
+std::vector<std::string> activation_names() { return registry().names(); }
 
 }  // namespace nn

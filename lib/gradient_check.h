@@ -15,7 +15,7 @@
 #include <string>
 #include <vector>
 
-#include "lib/layers/layer.h"
+#include "lib/parameter.h"
 #include "lib/tensor.h"
 #include "lib/var.h"
 

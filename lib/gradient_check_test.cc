@@ -64,8 +64,8 @@ TEST_CASE("ops: add, scale, concat") {
 }
 
 TEST_CASE("Dense: x, W and b; with and without bias") {
-  nn::Parameter W{"kernel", random(4, 3, -1, 1, 8), {}, true};
-  nn::Parameter b{"bias", random(1, 3, -1, 1, 9), {}, true};
+  nn::Parameter W{"kernel", random(4, 3, -1, 1, 8), true};
+  nn::Parameter b{"bias", random(1, 3, -1, 1, 9), true};
   nn::Var x(random(5, 4, -2, 2, 10), true);
   const nn::Tensor w = random(5, 3, -1, 1, 11);
   require_passes(
@@ -127,10 +127,10 @@ TEST_CASE("fused and unfused paths give the same gradient on the logits") {
 }
 
 TEST_CASE("a small network end to end: every weight and the input") {
-  nn::Parameter W1{"kernel", random(4, 6, -1, 1, 19), {}, true};
-  nn::Parameter b1{"bias", random(1, 6, -0.5f, 0.5f, 20), {}, true};
-  nn::Parameter W2{"kernel", random(6, 3, -1, 1, 21), {}, true};
-  nn::Parameter b2{"bias", random(1, 3, -0.5f, 0.5f, 22), {}, true};
+  nn::Parameter W1{"kernel", random(4, 6, -1, 1, 19), true};
+  nn::Parameter b1{"bias", random(1, 6, -0.5f, 0.5f, 20), true};
+  nn::Parameter W2{"kernel", random(6, 3, -1, 1, 21), true};
+  nn::Parameter b2{"bias", random(1, 3, -0.5f, 0.5f, 22), true};
   nn::Var x(random(5, 4, -1, 1, 23), true);
   const nn::Tensor labels = {{0}, {1}, {2}, {1}, {0}};
   auto loss = [&] {

@@ -6,6 +6,7 @@
 #include <map>
 
 #include "lib/error.h"
+#include "lib/registry.h"
 #include "lib/random.h"
 
 namespace nn {
@@ -23,8 +24,8 @@ float truncated_normal(Rng& rng, double mean, double stddev) {
   return static_cast<float>(mean + stddev * z);
 }
 
-const std::map<std::string, std::function<Initializer()>>& registry() {
-  static const std::map<std::string, std::function<Initializer()>> known = {
+const Registry<std::function<Initializer()>>& registry() {
+  static const Registry<std::function<Initializer()>> known("initializer", {
       {"zeros", [] { return Zeros(); }},
       {"ones", [] { return Ones(); }},
       {"random_normal", [] { return RandomNormal(); }},
@@ -36,7 +37,7 @@ const std::map<std::string, std::function<Initializer()>>& registry() {
       {"he_normal", [] { return HeNormal(); }},
       {"lecun_uniform", [] { return LecunUniform(); }},
       {"lecun_normal", [] { return LecunNormal(); }},
-  };
+  });
   return known;
 }
 
@@ -51,15 +52,7 @@ Initializer::Initializer(std::string class_name, Kind kind, std::optional<std::u
 
 Initializer::Initializer(const char* name) : Initializer(std::string(name)) {}
 
-Initializer::Initializer(const std::string& name) {
-  const auto found = registry().find(name);
-  if (found == registry().end()) {
-    std::string message = "unknown initializer '" + name + "'; known:";
-    for (const auto& known : initializer_names()) message += " \"" + known + "\"";
-    throw ValueError(message);
-  }
-  *this = found->second();
-}
+Initializer::Initializer(const std::string& name) { *this = registry().get(name)(); }
 
 void Initializer::fill(Tensor& w, std::size_t fan_in, std::size_t fan_out,
                        std::uint64_t seed) const {
@@ -121,11 +114,7 @@ nlohmann::json Initializer::get_config() const {
   return {{"class_name", class_name_}, {"config", config}};
 }
 
-std::vector<std::string> initializer_names() {
-  std::vector<std::string> names;
-  for (const auto& [name, make] : registry()) names.push_back(name);
-  return names;
-}
+std::vector<std::string> initializer_names() { return registry().names(); }
 
 Zeros::Zeros() : Initializer("Zeros", Kind::kConstant, std::nullopt) {}
 

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "lib/error.h"
+#include "lib/registry.h"
 
 namespace nn {
 namespace {
@@ -24,11 +25,12 @@ void require_same_shape(const std::string& name, const Tensor& y_true, const Ten
   }
 }
 
-const std::map<std::string, std::function<std::unique_ptr<Metric>(const std::string&)>>&
-registry() {
+using MetricMaker = std::function<std::unique_ptr<Metric>(const std::string&)>;
+
+const Registry<MetricMaker>& registry() {
   using Kind = Accuracy::Kind;
-  static const std::map<std::string, std::function<std::unique_ptr<Metric>(const std::string&)>>
-      known = {
+  static const Registry<MetricMaker> known(
+      "metric", {
           {"accuracy", [](auto& n) { return std::make_unique<Accuracy>(Kind::kAuto, n); }},
           {"acc", [](auto& n) { return std::make_unique<Accuracy>(Kind::kAuto, n); }},
           {"binary_accuracy", [](auto& n) { return std::make_unique<Accuracy>(Kind::kBinary, n); }},
@@ -45,7 +47,7 @@ registry() {
           {"rmse", [](auto& n) { return std::make_unique<RootMeanSquaredError>(n); }},
           {"root_mean_squared_error",
            [](auto& n) { return std::make_unique<RootMeanSquaredError>(n); }},
-      };
+                });
   return known;
 }
 
@@ -145,19 +147,9 @@ std::unique_ptr<Metric> RootMeanSquaredError::clone() const {
   return std::make_unique<RootMeanSquaredError>(*this);
 }
 
-std::unique_ptr<Metric> get_metric(const std::string& name) {
-  const auto found = registry().find(name);
-  if (found != registry().end()) return found->second(name);
-  std::string message = "unknown metric '" + name + "'; known:";
-  for (const auto& known : metric_names()) message += " \"" + known + "\"";
-  throw ValueError(message);
-}
+std::unique_ptr<Metric> get_metric(const std::string& name) { return registry().get(name)(name); }
 
-std::vector<std::string> metric_names() {
-  std::vector<std::string> names;
-  for (const auto& [name, make] : registry()) names.push_back(name);
-  return names;
-}
+std::vector<std::string> metric_names() { return registry().names(); }
 
 MetricArg::MetricArg(const char* name) : metric_(get_metric(name)) {}
 MetricArg::MetricArg(const std::string& name) : metric_(get_metric(name)) {}

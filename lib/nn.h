@@ -9,13 +9,13 @@
 //   nn::History history = model.fit(x_train, y_train, {.epochs = 30});
 
 #include "lib/activations.h"
-#include "lib/callbacks/callback.h"
+#include "lib/models/callback.h"
 #include "lib/callbacks/csv_logger.h"
 #include "lib/callbacks/early_stopping.h"
-#include "lib/callbacks/history.h"
+#include "lib/models/history.h"
 #include "lib/callbacks/learning_rate_scheduler.h"
 #include "lib/callbacks/lr_finder.h"
-#include "lib/callbacks/progress_bar.h"
+#include "lib/models/progress_bar.h"
 #include "lib/callbacks/terminate_on_nan.h"
 #include "lib/gradient_check.h"
 #include "lib/initializers.h"

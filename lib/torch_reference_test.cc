@@ -140,9 +140,9 @@ TEST_CASE("small networks: output, loss, every gradient, one SGD step") {
       value.backward();
       for (std::size_t i = 0; i < model.layers().size(); ++i) {
         auto& dense = dynamic_cast<nn::DenseLayer&>(*model.layers()[i]);
-        check_close(name + " dW" + std::to_string(i), dense.kernel().grad,
+        check_close(name + " dW" + std::to_string(i), dense.kernel().grad(),
                     tensor(net["grads"][i]["W"]));
-        check_close(name + " db" + std::to_string(i), dense.bias().grad,
+        check_close(name + " db" + std::to_string(i), dense.bias().grad(),
                     tensor(net["grads"][i]["b"]));
       }
 

@@ -4,6 +4,7 @@
 #include <unordered_set>
 
 #include "lib/error.h"
+#include "lib/gemm.h"
 
 namespace nn {
 namespace {
@@ -26,10 +27,10 @@ Var::Var(Tensor value, bool requires_grad) : node_(new_node(std::move(value), "l
   node_->requires_grad = requires_grad;
 }
 
-Var Var::from_op(Tensor value, const std::vector<Var>& parents, std::string op, BackwardFn backward,
-                 bool has_parameters) {
+Var Var::from_op(Tensor value, const std::vector<Var>& parents, std::string op,
+                 BackwardFn backward) {
   auto node = new_node(std::move(value), std::move(op));
-  bool needs_grad = has_parameters;
+  bool needs_grad = false;
   for (const Var& parent : parents) {
     node->parents.push_back(parent.node_);  // kept even without grad: losses look back
     needs_grad = needs_grad || parent.requires_grad();
@@ -84,6 +85,23 @@ Tensor& Var::grad_to_write(bool& add) const {
   return node_->grad;
 }
 
+void Var::accumulate_product(const Tensor& A, const Tensor& B, bool trans_a,
+                             bool trans_b) const {
+  if (node_->sink != nullptr) return node_->sink->add_product(*node_, A, B, trans_a, trans_b);
+  bool add = false;  // otherwise overwrite: beta = 0, nothing to zero first
+  Tensor& grad = grad_to_write(add);
+  gemm(A, B, grad, trans_a, trans_b, 1.0f, add ? 1.0f : 0.0f);  // grad (+)= op(A)·op(B)
+}
+
+void Var::accumulate_row_sum(const Tensor& dy) const {
+  if (node_->sink != nullptr) return node_->sink->add_row_sum(*node_, dy);
+  Tensor& grad = grad_accumulator();  // (1, n)
+  for (std::size_t r = 0; r < dy.shape()[0]; ++r) {
+    for (std::size_t c = 0; c < dy.shape()[1]; ++c) grad(0, c) += dy(r, c);  // grad += Σ_rows dy
+  }
+}
+
+// book:begin backward
 void Var::backward() const {
   if (node_->value.shape() != std::array<std::size_t, 2>{1, 1}) {
     throw ShapeError("backward: the loss must be a (1, 1) scalar, got " +
@@ -118,6 +136,7 @@ void Var::backward() const {
     if (node->backward && node->has_grad) node->backward(node->value, node->grad);
   }
 }
+// book:end backward
 
 NoGradGuard::NoGradGuard() : previous_(grad_mode) { grad_mode = false; }
 NoGradGuard::~NoGradGuard() { grad_mode = previous_; }

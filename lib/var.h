@@ -3,6 +3,7 @@
 // closure that pushes its gradient back into them (micrograd's idea, with whole tensors as
 // values and whole layers as ops). Var::backward() on a scalar loss walks the nodes in
 // reverse creation order, so each node's gradient is complete before it is pushed further.
+// Inputs and a layer's weights (nn::Parameter) are the leaves: backward() fills their grads.
 
 #include <cstdint>
 #include <functional>
@@ -19,6 +20,9 @@ namespace nn {
 /// its inputs' share of the gradient into their grads.
 using BackwardFn = std::function<void(const Tensor& y, const Tensor& dy)>;
 
+class GradSink;
+
+// book:begin var
 /// One value on the tape, held through Var handles. A node keeps its parents alive.
 struct Node {
   Tensor value;                                ///< the op's output: (batch, features)
@@ -29,6 +33,7 @@ struct Node {
   std::vector<std::shared_ptr<Node>> parents;  ///< the op's inputs
   BackwardFn backward;                         ///< empty for leaves and under NoGradGuard
   std::uint64_t sequence = 0;                  ///< creation order on this thread
+  GradSink* sink = nullptr;                    ///< takes its gradient products, if set
 };
 
 /// A handle to a node of the tape: copies share the node, as Python references do.
@@ -40,11 +45,10 @@ class Var {
   /// gradient you want to see); without, no gradient flows into it (the data).
   explicit Var(Tensor value, bool requires_grad = false);
 
-  /// A node made by op `op` from `parents`. It keeps `backward` only when gradients are on
-  /// (no NoGradGuard alive) and a parent, or the op's own trainable parameters
-  /// (`has_parameters`), needs a gradient.
+  /// A node made by op `op` from `parents` (its inputs and its weights). It keeps `backward`
+  /// only when gradients are on (no NoGradGuard alive) and some parent needs a gradient.
   static Var from_op(Tensor value, const std::vector<Var>& parents, std::string op,
-                     BackwardFn backward, bool has_parameters = false);
+                     BackwardFn backward);
 
   /// The value: (batch, features).
   const Tensor& value() const { return node_->value; }
@@ -73,15 +77,23 @@ class Var {
   /// closure of every reachable node, newest first. The ops' gradients start afresh; the
   /// leaves' (and the layers' parameters') add up over calls until zeroed.
   void backward() const;
-  /// Forgets this node's gradient.
+  /// Forgets this node's gradient: the next one to arrive is written, not added.
   void zero_grad() const { node_->has_grad = false; }
 
   /// The grad, allocated as zeros on first use, for ops that add into it (gemm, loops).
   Tensor& grad_accumulator() const;
-  /// For ops that write their share in one pass, such as a product C = A·B + beta·C: the
-  /// grad, of the value's shape but not zeroed, and `add` saying whether a gradient is
-  /// already there to add to (otherwise overwrite it: beta = 0). Marks the gradient arrived.
+  /// For ops that write their share in one pass: the grad, of the value's shape but not
+  /// zeroed, and `add` saying whether a gradient is already there to add to (otherwise
+  /// overwrite it). Marks the gradient arrived.
   Tensor& grad_to_write(bool& add) const;
+  /// grad += op(A)·op(B), the gradient of a matrix product (op(X) = Xᵀ when its flag is
+  /// set), written in one pass. If a GradSink is installed, it takes the product instead.
+  void accumulate_product(const Tensor& A, const Tensor& B, bool trans_a, bool trans_b) const;
+  /// grad += Σ_rows dy, the gradient of a bias added to every row of dy (batch, n); grad is
+  /// (1, n). If a GradSink is installed, it takes the sum instead.
+  void accumulate_row_sum(const Tensor& dy) const;
+  /// Sends this node's product and row-sum gradients to `sink` (null: back to its grad).
+  void set_grad_sink(GradSink* sink) const { node_->sink = sink; }
   /// grad += dvalue (an xtensor expression of the value's shape), evaluated once.
   template <class E>
   void accumulate_grad(const E& dvalue) const {
@@ -101,6 +113,20 @@ class Var {
  private:
   explicit Var(std::shared_ptr<Node> node) : node_(std::move(node)) {}
   std::shared_ptr<Node> node_;
+};
+// book:end var
+
+/// Where a weight's gradient products go instead of its grad while an optimizer that folds
+/// its step into them has installed one: plain SGD needs only w ← w − lr·g, and with g = xᵀ·dz
+/// that is one product straight into the weights (lib/optimizers/sgd_fused_step.h).
+class GradSink {
+ public:
+  virtual ~GradSink() = default;
+  /// Takes "weight.grad += op(A)·op(B)"; A and B are the tape's and live until the step.
+  virtual void add_product(Node& weight, const Tensor& A, const Tensor& B, bool trans_a,
+                           bool trans_b) = 0;
+  /// Takes "weight.grad += Σ_rows dy"; dy is the tape's and lives until the step.
+  virtual void add_row_sum(Node& weight, const Tensor& dy) = 0;
 };
 
 /// While one is alive on this thread, ops record no backward closures: predict and evaluate

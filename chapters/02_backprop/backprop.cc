@@ -401,7 +401,7 @@ void show_backward(nn::chapter::Context& chapter, const ForwardPass& f, const Ba
 /// above. Nothing else is needed: the same network, written for the tape, is just its
 /// forward pass:
 
-// The weights as Parameters: a value and the gradient that backward() adds into it.
+// The weights as Parameters: leaves of the tape that ask for a gradient, as the input does not.
 struct TapeNetwork {
   nn::Parameter W1, b1, W2, b2;
   explicit TapeNetwork(const TinyNetwork& net)
@@ -425,11 +425,13 @@ nn::Var tape_loss(TapeNetwork& net, const nn::Tensor& x, const nn::Tensor& t) {
 ///
 /// \output{tape}
 ///
-/// The tape holds whole layers, not single numbers: six nodes for our network, and no more
-/// if each layer had millions of weights. The weights themselves are not nodes; a dense
-/// node's closure adds into the `grad` of the `nn::Parameter`s it was given, and an
-/// optimizer reads them from there. The input `x` is a leaf that needs no gradient, so the
-/// first dense node does not compute \f$\delta_1 W_1^\top\f$ at all.
+/// The tape holds whole layers, not single numbers: \result{tape_nodes} nodes for our network,
+/// and no more if each layer had millions of weights. The weights are nodes too: leaves, as
+/// the input is, listed among a dense node's inputs. The difference is that a weight (an
+/// `nn::Parameter`) asks for a gradient and the input does not, so `backward()` fills
+/// `W1.grad()` exactly as it would fill the gradient of any leaf that asked, and an optimizer
+/// reads it from there. The input `x` asks for none, so the first dense node does not compute
+/// \f$\delta_1 W_1^\top\f$ at all.
 ///
 /// The tape's gradients equal ours to the last bit (largest difference
 /// \result{tape_vs_hand_max_difference}): they are the same arithmetic in the same order.
@@ -460,18 +462,28 @@ void show_tape(nn::chapter::Context& chapter, const TinyNetwork& net, const Back
   });
   std::map<const nn::Node*, std::size_t> index;
   for (std::size_t i = 0; i < nodes.size(); ++i) index[nodes[i].node().get()] = i;
-  const std::map<std::string, std::string> what = {{"leaf", "the input x"},
-                                                   {"dense", ""},
+  const std::map<const nn::Node*, std::string> weight = {{tape.W1.node().get(), "W1"},
+                                                        {tape.b1.node().get(), "b1"},
+                                                        {tape.W2.node().get(), "W2"},
+                                                        {tape.b2.node().get(), "b2"}};
+  const std::map<std::string, std::string> what = {{"dense", ""},
                                                    {"sigmoid", "dz += dy ⊙ y ⊙ (1 − y)"},
                                                    {"mean_squared_error", "dy += 2(y − t)/N"}};
-  out << "node  op                   value   inputs  backward closure\n";
+  out << "node  op                   value   inputs   backward closure\n";
   int dense_count = 0;
   std::vector<std::size_t> order;
   for (std::size_t i = 0; i < nodes.size(); ++i) {
     const nn::Var& v = nodes[i];
-    std::string inputs = "-";
-    if (v.parent_count() > 0) inputs = std::to_string(index[v.parent(0).node().get()]);
-    std::string closure = v.node()->backward ? what.at(v.op()) : "none (needs no gradient)";
+    std::string inputs = v.parent_count() > 0 ? "" : "-";
+    for (std::size_t p = 0; p < v.parent_count(); ++p) {
+      inputs += (p > 0 ? "," : "") + std::to_string(index[v.parent(p).node().get()]);
+    }
+    std::string closure = v.node()->backward ? what.at(v.op()) : "";
+    if (v.op() == "leaf") {
+      const auto name = weight.find(v.node().get());
+      closure = name != weight.end() ? "none: weight " + name->second + ", its grad is filled"
+                                     : "none: the input x, needs no gradient";
+    }
     if (v.op() == "dense") {
       ++dense_count;
       const std::string k = std::to_string(dense_count);
@@ -480,7 +492,7 @@ void show_tape(nn::chapter::Context& chapter, const TinyNetwork& net, const Back
     }
     if (v.node()->backward) order.push_back(i);
     out << std::setw(4) << i << "  " << std::left << std::setw(19) << v.op() << std::right
-        << std::setw(8) << nn::shape_string(v.value()) << std::setw(7) << inputs << "   " << closure
+        << std::setw(8) << nn::shape_string(v.value()) << std::setw(8) << inputs << "   " << closure
         << "\n";
   }
   loss.backward();
@@ -488,12 +500,12 @@ void show_tape(nn::chapter::Context& chapter, const TinyNetwork& net, const Back
   for (auto it = order.rbegin(); it != order.rend(); ++it) out << " " << *it;
   out << " (newest first)\n";
   double difference = 0;
-  difference = std::max(difference, max_abs_difference(tape.W1.grad, g.dW1));
-  difference = std::max(difference, max_abs_difference(tape.b1.grad, g.db1));
-  difference = std::max(difference, max_abs_difference(tape.W2.grad, g.dW2));
-  difference = std::max(difference, max_abs_difference(tape.b2.grad, g.db2));
-  out << "W1.grad = " << show(tape.W1.grad) << ", b1.grad = " << show(tape.b1.grad) << "\n";
-  out << "W2.grad = " << show(tape.W2.grad) << ", b2.grad = " << show(tape.b2.grad) << "\n";
+  difference = std::max(difference, max_abs_difference(tape.W1.grad(), g.dW1));
+  difference = std::max(difference, max_abs_difference(tape.b1.grad(), g.db1));
+  difference = std::max(difference, max_abs_difference(tape.W2.grad(), g.dW2));
+  difference = std::max(difference, max_abs_difference(tape.b2.grad(), g.db2));
+  out << "W1.grad = " << show(tape.W1.grad()) << ", b1.grad = " << show(tape.b1.grad()) << "\n";
+  out << "W2.grad = " << show(tape.W2.grad()) << ", b2.grad = " << show(tape.b2.grad()) << "\n";
   out << "largest difference from the backward pass by hand: " << difference << "\n";
   chapter.result("tape_nodes", nodes.size());
   chapter.result("tape_vs_hand_max_difference", difference);
@@ -610,8 +622,8 @@ std::vector<Check> finite_difference_check(TapeNetwork& net, double h) {
   const nn::NoGradGuard no_tape;  // the nudged forward passes need no tape
   std::vector<Check> checks;
   for (nn::Parameter* p : net.parameters()) {
-    for (std::size_t k = 0; k < p->value.size(); ++k) {
-      float& w = p->value.data()[k];
+    for (std::size_t k = 0; k < p->value().size(); ++k) {
+      float& w = p->value().data()[k];
       const float saved = w, up = saved + static_cast<float>(h),
                   down = saved - static_cast<float>(h);
       w = up;
@@ -620,10 +632,10 @@ std::vector<Check> finite_difference_check(TapeNetwork& net, double h) {
       const double loss_down = tape_loss(net, kX, kT).item();
       w = saved;
       const double numeric = (loss_up - loss_down) / (double{up} - double{down});  // the real 2h
-      const double backprop = p->grad.data()[k];
-      const std::size_t cols = p->value.shape(1);
+      const double backprop = p->grad().data()[k];
+      const std::size_t cols = p->value().shape(1);
       const std::string name =
-          p->name + "(" + std::to_string(k / cols) + ", " + std::to_string(k % cols) + ")";
+          p->name() + "(" + std::to_string(k / cols) + ", " + std::to_string(k % cols) + ")";
       checks.push_back({name, backprop, numeric, relative_error(backprop, numeric)});
     }
   }
@@ -684,8 +696,8 @@ void show_gradient_check(nn::chapter::Context& chapter, const TinyNetwork& net) 
     const double h = std::pow(10.0, -6.0 + 0.125 * e);
     double forward_sum = 0, central_sum = 0;
     for (nn::Parameter* p : tape.parameters()) {
-      for (std::size_t k = 0; k < p->value.size(); ++k) {
-        float& w = p->value.data()[k];
+      for (std::size_t k = 0; k < p->value().size(); ++k) {
+        float& w = p->value().data()[k];
         const float saved = w;
         const float up = saved + static_cast<float>(h), down = saved - static_cast<float>(h);
         w = up;
@@ -693,7 +705,7 @@ void show_gradient_check(nn::chapter::Context& chapter, const TinyNetwork& net) 
         w = down;
         const double loss_down = tape_loss(tape, kX, kT).item();
         w = saved;
-        const double exact = p->grad.data()[k];
+        const double exact = p->grad().data()[k];
         forward_sum += relative_error((loss_up - loss) / (double{up} - saved), exact);
         central_sum += relative_error((loss_up - loss_down) / (double{up} - down), exact);
       }
@@ -835,7 +847,7 @@ class WeightRecorder : public nn::Callback {
 
  private:
   void record() {
-    const nn::Tensor& W = layer_->kernel().value;
+    const nn::Tensor& W = layer_->kernel().value();
     weights.resize(W.shape(1));
     for (std::size_t j = 0; j < W.shape(1); ++j) weights[j].push_back(W(0, j));
   }
@@ -883,8 +895,8 @@ SymmetryRun train_symmetry(const PlaygroundSplit& data, const nn::Initializer& i
   run.weights = recorder->weights;
   run.accuracy = model.evaluate(data.x_test, data.y_test, 32, 0).at("accuracy");
   // book:show
-  const nn::Tensor& W = hidden->kernel().value;  // (2, 4)
-  run.spread = hidden_spread(W, hidden->bias().value);
+  const nn::Tensor& W = hidden->kernel().value();  // (2, 4)
+  run.spread = hidden_spread(W, hidden->bias().value());
   run.largest_weight = xt::amax(xt::abs(W))();
   return run;
 }

@@ -382,7 +382,7 @@ void show_summary(nn::chapter::Context& chapter, const Cars& cars) {
   model.summary(out);
   std::size_t trainable = 0, frozen = 0;
   for (const nn::Parameter* p : model.parameters()) {
-    (p->trainable ? trainable : frozen) += p->value.size();
+    (p->trainable() ? trainable : frozen) += p->value().size();
   }
   chapter.result("mlp_trainable_params", trainable);
   chapter.result("mlp_non_trainable_params", frozen);

@@ -36,7 +36,7 @@
 #include "lib/chapter/wrap.h"
 #include "lib/data/auto_mpg.h"
 #include "lib/error.h"
-#include "lib/io/atomic_file.h"
+#include "lib/atomic_file.h"
 #include "lib/nn.h"
 #include "lib/plot/figure.h"
 
@@ -445,7 +445,7 @@ void show_aux(nn::chapter::Context& chapter, const Cars& cars, const Subsets& s,
       << ", aux_output_loss " << test.at("aux_output_loss") << "\n";
   const auto aux_layer = std::dynamic_pointer_cast<nn::DenseLayer>(model.get_layer("aux_output"));
   out << "model.get_layer(\"aux_output\"): " << aux_layer->class_name() << ", kernel "
-      << nn::shape_string(aux_layer->kernel().value) << ", " << aux_layer->count_params()
+      << nn::shape_string(aux_layer->kernel().value()) << ", " << aux_layer->count_params()
       << " parameters\n";
   chapter.result("aux_fit_loss", loss);
   chapter.result("aux_fit_main_loss", main);

@@ -37,7 +37,7 @@
 #include "lib/data/fashion_mnist.h"
 #include "lib/data/scaler.h"
 #include "lib/error.h"
-#include "lib/io/atomic_file.h"
+#include "lib/atomic_file.h"
 #include "lib/io/h5_contents.h"
 #include "lib/io/json_config.h"
 #include "lib/io/keras_h5.h"

@@ -21,8 +21,8 @@ std::shared_ptr<nn::DenseLayer> dense(const nn::Model& model, const std::string&
 
 // y = x·W + b, then ReLU if asked: (rows, in) -> (rows, out), with plain loops.
 nn::Tensor affine(const nn::Tensor& x, nn::DenseLayer& layer, bool relu) {
-  const nn::Tensor& W = layer.kernel().value;
-  const nn::Tensor& b = layer.bias().value;
+  const nn::Tensor& W = layer.kernel().value();
+  const nn::Tensor& b = layer.bias().value();
   nn::Tensor y = nn::Tensor::from_shape({x.shape(0), W.shape(1)});
   for (std::size_t r = 0; r < x.shape(0); ++r) {
     for (std::size_t c = 0; c < W.shape(1); ++c) {

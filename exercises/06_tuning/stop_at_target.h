@@ -22,7 +22,7 @@
 
 #include <string>
 
-#include "lib/callbacks/callback.h"
+#include "lib/models/callback.h"
 
 namespace exercises {
 

@@ -2,8 +2,8 @@
 #include <regex>
 #include <sstream>
 
-#include "lib/callbacks/history.h"
-#include "lib/callbacks/progress_bar.h"
+#include "lib/models/history.h"
+#include "lib/models/progress_bar.h"
 #include "lib/layers/dense.h"
 #include "lib/models/sequential.h"
 #include "lib/optimizers/sgd.h"

@@ -6,7 +6,7 @@
 #include <sstream>
 
 #include "lib/error.h"
-#include "lib/io/atomic_file.h"
+#include "lib/atomic_file.h"
 
 namespace nn {
 

@@ -18,7 +18,7 @@
 #include <string>
 #include <vector>
 
-#include "lib/callbacks/callback.h"
+#include "lib/models/callback.h"
 #include "lib/tensor.h"
 
 namespace nn {

@@ -10,7 +10,7 @@
 #include <functional>
 #include <iostream>
 
-#include "lib/callbacks/callback.h"
+#include "lib/models/callback.h"
 
 namespace nn {
 

@@ -23,7 +23,7 @@
 
 #include <vector>
 
-#include "lib/callbacks/callback.h"
+#include "lib/models/callback.h"
 
 namespace nn {
 

@@ -6,7 +6,7 @@
 
 #include <iostream>
 
-#include "lib/callbacks/callback.h"
+#include "lib/models/callback.h"
 
 namespace nn {
 

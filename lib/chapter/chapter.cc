@@ -7,7 +7,7 @@
 #include <streambuf>
 
 #include "lib/error.h"
-#include "lib/io/atomic_file.h"
+#include "lib/atomic_file.h"
 
 namespace nn::chapter {
 

@@ -5,7 +5,7 @@
 #include <fstream>
 
 #include "lib/error.h"
-#include "lib/io/atomic_file.h"
+#include "lib/atomic_file.h"
 #include "lib/io/hdf5_guard.h"
 #include "lib/io/hdf5_values.h"
 

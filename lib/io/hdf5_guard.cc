@@ -36,6 +36,10 @@ void read_everything(const Group& group) {
 }
 
 void check_in_child(const std::string& path) {
+  run_in_child(path, [&path] { read_everything(File::open_unchecked(path).root()); });
+}
+
+void run_in_child(const std::string& path, const std::function<void()>& work) {
   struct stat info {};
   const long long bytes = stat(path.c_str(), &info) == 0 ? info.st_size : 0;
   const int seconds = 5 + static_cast<int>(bytes / 10'000'000);
@@ -43,7 +47,7 @@ void check_in_child(const std::string& path) {
   if (child < 0) return;  // no child to spare: open the file without the check
   if (child == 0) {
     try {
-      read_everything(File::open_unchecked(path).root());
+      work();
     } catch (...) {
     }
     _exit(0);  // not exit(): the parent's buffers and atexit handlers are not the child's
@@ -65,10 +69,16 @@ void check_in_child(const std::string& path) {
     nanosleep(&pause, nullptr);
     if (pause.tv_nsec < 64000000) pause.tv_nsec *= 2;
   }
+  // Only a clean exit 0 is a clean read: a sanitizer that found a fault exits 1, a crash
+  // dies of a signal, and either way the parent must not open the file itself.
+  if (WIFEXITED(status) && WEXITSTATUS(status) == 0) return;
   if (WIFSIGNALED(status)) {
     throw DataError(path + ": damaged: reading it crashed the HDF5 library (" +
                     strsignal(WTERMSIG(status)) + "); the file cannot be trusted");
   }
+  throw DataError(path + ": damaged: reading it ended with status " +
+                  std::to_string(WIFEXITED(status) ? WEXITSTATUS(status) : -1) +
+                  " instead of 0; the file cannot be trusted");
 }
 
 }  // namespace nn::h5

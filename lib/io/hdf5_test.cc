@@ -3,11 +3,13 @@
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
+#include <csignal>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
 
 #include "lib/error.h"
+#include "lib/io/hdf5_guard.h"
 #include "lib/io/hdf5_values.h"
 
 namespace nn::h5 {
@@ -155,3 +157,14 @@ TEST_CASE("files that are not HDF5, or are cut short or damaged, give a DataErro
 }
 
 }  // namespace nn::h5
+
+TEST_CASE("the guard trusts only a child that exits with status 0", "[hdf5][guard]") {
+  const std::string path = "guarded.h5";  // only named in the messages: the work reads nothing
+  nn::h5::run_in_child(path, [] {});      // a clean read
+  nn::h5::run_in_child(path, [] { throw nn::DataError("a clean error HDF5 reported"); });
+  // A sanitizer that found a fault in the child exits 1: the file is damaged, not clean.
+  CHECK_THROWS_WITH(nn::h5::run_in_child(path, [] { _exit(1); }),
+                    Catch::Contains("guarded.h5: damaged") && Catch::Contains("status 1"));
+  CHECK_THROWS_WITH(nn::h5::run_in_child(path, [] { raise(SIGKILL); }),
+                    Catch::Contains("guarded.h5: damaged") && Catch::Contains("crashed"));
+}

@@ -49,7 +49,7 @@ class Fragile : public Layer {
 
  private:
   int calls_left_;
-  Parameter w_{"w", {}, {}, false};
+  Parameter w_{"w", {}, false};
 };
 
 }  // namespace
@@ -66,7 +66,7 @@ TEST_CASE("a save that fails midway leaves the previous file whole", "[h5][safet
 
   // Train a little, so the weights differ, then save again; the Fragile layer gives way
   // after the first Dense layer's weights are in the new file.
-  for (Parameter* p : model.get_layer("dense")->parameters()) p->value += 1.0f;
+  for (Parameter* p : model.get_layer("dense")->parameters()) p->value() += 1.0f;
   auto failing = std::make_shared<Fragile>(0);
   Sequential broken({model.get_layer("dense"), failing, model.get_layer("dense_1")});
   broken.build({3});
@@ -91,7 +91,7 @@ TEST_CASE("a full disk during a save leaves the previous file whole", "[h5][safe
 
   // In a child process, files may grow to 8 KB only (RLIMIT_FSIZE): writes beyond fail with
   // EFBIG, as on a full disk. The child saves a changed model over the file and reports.
-  for (Parameter* p : model.parameters()) p->value *= 2.0f;
+  for (Parameter* p : model.parameters()) p->value() *= 2.0f;
   const pid_t child = fork();
   REQUIRE(child >= 0);
   if (child == 0) {

@@ -55,14 +55,14 @@ void check_built(const Model& model, const std::string& doing) {
 }  // namespace
 
 std::vector<std::size_t> keras_shape(const Parameter& parameter) {
-  const auto& shape = parameter.value.shape();
-  if (parameter.name == "count" && parameter.value.size() == 1) return {};
-  if (parameter.name != "kernel" && shape[0] == 1) return {shape[1]};
+  const auto& shape = parameter.value().shape();
+  if (parameter.name() == "count" && parameter.value().size() == 1) return {};
+  if (parameter.name() != "kernel" && shape[0] == 1) return {shape[1]};
   return {shape[0], shape[1]};
 }
 
 std::string weight_name(const Layer& layer, const Parameter& parameter) {
-  return layer.name() + "/" + parameter.name + ":0";
+  return layer.name() + "/" + parameter.name() + ":0";
 }
 
 void write_weights(Model& model, const h5::Group& group) {
@@ -80,9 +80,9 @@ void write_weights(Model& model, const h5::Group& group) {
     layer_group.set_strings_attribute("weight_names", weight_names);
     for (const Parameter* p : parameters) {
       if (keras_shape(*p).empty()) {  // Normalization's count: an int64 scalar, as in Keras
-        layer_group.write_int64(weight_name(*layer, *p), std::llround(p->value(0, 0)));
+        layer_group.write_int64(weight_name(*layer, *p), std::llround(p->value()(0, 0)));
       } else {
-        layer_group.write(weight_name(*layer, *p), keras_shape(*p), p->value.data());
+        layer_group.write(weight_name(*layer, *p), keras_shape(*p), p->value().data());
       }
     }
   }
@@ -127,7 +127,7 @@ void read_weights(Model& model, const h5::Group& group, WeightMatching matching)
     const std::vector<Parameter*> parameters = layer->parameters();
     if (parameters.size() != file_layer->weights.size()) {
       throw ValueError(where + ": " + title(*layer) + " has " + std::to_string(parameters.size()) +
-                       " weights (" + names_of(parameters, [](Parameter* p) { return p->name; }) +
+                       " weights (" + names_of(parameters, [](Parameter* p) { return p->name(); }) +
                        ") but the file's layer '" + file_layer->name + "' has " +
                        std::to_string(file_layer->weights.size()) + " (" +
                        names_of(file_layer->weights, [](auto& w) { return w; }) + ")");
@@ -136,19 +136,19 @@ void read_weights(Model& model, const h5::Group& group, WeightMatching matching)
     for (std::size_t i = 0; i < parameters.size(); ++i) {
       Parameter& p = *parameters[i];
       h5::Array array = layer_group.read(file_layer->weights[i]);
-      const std::vector<std::size_t> as_is(p.value.shape().begin(), p.value.shape().end());
+      const std::vector<std::size_t> as_is(p.value().shape().begin(), p.value().shape().end());
       if (array.shape != keras_shape(p) && array.shape != as_is) {
-        throw ShapeError(where + ": " + title(*layer) + ": weight " + p.name + " is " +
+        throw ShapeError(where + ": " + title(*layer) + ": weight " + p.name() + " is " +
                          shape_text(keras_shape(p)) + " in the model but " +
                          shape_text(array.shape) + " in the file (" + layer_group.path() + "/" +
                          file_layer->weights[i] + ")");
       }
-      Tensor value = Tensor::from_shape(p.value.shape());
+      Tensor value = Tensor::from_shape(p.value().shape());
       std::copy(array.values.begin(), array.values.end(), value.begin());
       values.push_back({&p, std::move(value)});
     }
   }
-  for (auto& [p, value] : values) p->value = std::move(value);
+  for (auto& [p, value] : values) p->value() = std::move(value);
 }
 
 }  // namespace nn

@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "lib/error.h"
+#include "lib/registry.h"
 #include "lib/layers/activation.h"
 #include "lib/layers/concatenate.h"
 #include "lib/layers/dense.h"
@@ -107,12 +108,16 @@ std::shared_ptr<Layer> make_normalization(const json& config) {
   return std::make_shared<NormalizationLayer>(config.value("name", ""));
 }
 
-std::map<std::string, LayerFactory>& registry() {
-  static std::map<std::string, LayerFactory> factories = {
-      {"Activation", make_activation}, {"Concatenate", make_concatenate},
-      {"Dense", make_dense},           {"Dropout", make_dropout},
-      {"Flatten", make_flatten},       {"Normalization", make_normalization},
-  };
+Registry<LayerFactory>& registry() {
+  static Registry<LayerFactory> factories("layer class",
+                                          {
+                                              {"Activation", make_activation},
+                                              {"Concatenate", make_concatenate},
+                                              {"Dense", make_dense},
+                                              {"Dropout", make_dropout},
+                                              {"Flatten", make_flatten},
+                                              {"Normalization", make_normalization},
+                                          });
   return factories;
 }
 
@@ -133,16 +138,13 @@ void check_dtype(const json& config) {
 std::shared_ptr<Layer> layer_from_config(const std::string& class_name, const json& config) {
   const std::string title =
       "layer '" + config.value("name", std::string("?")) + "' (" + class_name + ")";
-  const auto found = registry().find(class_name);
-  if (found == registry().end()) {
-    std::string known;
-    for (const std::string& name : known_layer_classes()) known += " " + name;
-    throw ValueError(title + ": this library cannot make a " + class_name +
-                     " layer; it knows:" + known + " (and InputLayer)");
+  const LayerFactory* factory = registry().find(class_name);
+  if (factory == nullptr) {
+    throw ValueError(title + ": " + registry().unknown(class_name) + " (and \"InputLayer\")");
   }
   try {
     check_dtype(config);
-    std::shared_ptr<Layer> layer = found->second(config);
+    std::shared_ptr<Layer> layer = (*factory)(config);
     layer->set_trainable(config.value("trainable", true));
     return layer;
   } catch (const json::exception& e) {
@@ -153,14 +155,10 @@ std::shared_ptr<Layer> layer_from_config(const std::string& class_name, const js
 }
 
 void register_layer_class(const std::string& class_name, LayerFactory factory) {
-  registry()[class_name] = std::move(factory);
+  registry().add(class_name, std::move(factory));
 }
 
-std::vector<std::string> known_layer_classes() {
-  std::vector<std::string> names;
-  for (const auto& [name, factory] : registry()) names.push_back(name);
-  return names;
-}
+std::vector<std::string> known_layer_classes() { return registry().names(); }
 
 Initializer initializer_from_config(const json& config) {
   if (config.is_string()) return Initializer(config.get<std::string>());

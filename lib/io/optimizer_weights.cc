@@ -37,7 +37,7 @@ void write_optimizer_weights(Model& model, const h5::Group& root) {
   group.write_int64(names[0], optimizer.iterations());
   for (std::size_t k = 0; k < slots; ++k) {  // every weight's slot k, then slot k + 1
     for (const auto& [layer, p] : updated) {
-      names.push_back(prefix + layer->name() + "/" + p->name + "/" + slot_name(optimizer, k) +
+      names.push_back(prefix + layer->name() + "/" + p->name() + "/" + slot_name(optimizer, k) +
                       ":0");
       group.write(names.back(), keras_shape(*p), optimizer.slots(*p).at(k).data());
     }
@@ -51,7 +51,7 @@ bool read_optimizer_weights(Model& model, const h5::Group& root) {
   const h5::Group group = root.group("optimizer_weights");
   std::map<std::string, Parameter*> parameters;  // "dense/kernel" -> the weight
   for (const auto& layer : model.layers()) {
-    for (Parameter* p : layer->parameters()) parameters[layer->name() + "/" + p->name] = p;
+    for (Parameter* p : layer->parameters()) parameters[layer->name() + "/" + p->name()] = p;
   }
   const std::string prefix = optimizer.name() + "/";
   std::optional<std::int64_t> iterations;

@@ -4,7 +4,6 @@
 
 #include "lib/error.h"
 #include "lib/gemm.h"
-#include "lib/optimizers/fused_step.h"
 #include "lib/random.h"
 
 namespace nn {
@@ -35,41 +34,35 @@ void dense_backward(const Tensor& x, const Tensor& W, const Tensor& dz, Tensor* 
 namespace {
 
 void check_input(const Var& x, const Parameter& W, const std::string& who) {
-  if (x.cols() != W.value.shape()[0]) {
+  if (x.cols() != W.value().shape()[0]) {
     throw ShapeError(who + ": input x " + shape_string(x.value()) + " does not fit kernel W " +
-                     shape_string(W.value) + ": x needs " + std::to_string(W.value.shape()[0]) +
-                     " columns");
+                     shape_string(W.value()) + ": x needs " +
+                     std::to_string(W.value().shape()[0]) + " columns");
   }
 }
 
-// The op, once x is known to fit W.
-Var dense_op(const Var& x, Parameter& W, Parameter* b) {
-  Tensor z = Tensor::from_shape({x.rows(), W.value.shape()[1]});  // (batch, units)
-  dense_forward(x.value(), W.value, b != nullptr ? &b->value : nullptr, z);
-  Parameter* bias = b != nullptr && b->trainable ? b : nullptr;
-  const bool has_parameters = W.trainable || bias != nullptr;
-  BackwardFn backward = [x, &W, bias](const Tensor&, const Tensor& dz) {
+// book:begin dense_op
+// z = x·W + b on the tape, once x is known to fit W. The weights are inputs of the op like x,
+// so backward() hands each its share: the three lines of the maths, nothing else.
+Var dense_op(const Var& x, const Parameter& W, const Parameter* b) {
+  Tensor z = Tensor::from_shape({x.rows(), W.value().shape()[1]});  // (batch, units)
+  dense_forward(x.value(), W.value(), b != nullptr ? &b->value() : nullptr, z);
+  const Var bias = b != nullptr ? Var(*b) : Var();
+  BackwardFn backward = [x, W = Var(W), bias](const Tensor&, const Tensor& dz) {  // dz: z's shape
     if (x.rows() == 0) return;
-    if (x.requires_grad()) {  // dx (+)= dz·Wᵀ, written in place by the first gradient to arrive
-      bool add = false;
-      Tensor& dx = x.grad_to_write(add);
-      gemm(dz, W.value, dx, false, true, 1.0f, add ? 1.0f : 0.0f);
-    }
-    if (FusedStep* step = FusedStep::active()) {  // fit() with plain SGD: W −= lr·xᵀ·dz, later
-      step->defer_dense(x.value(), dz, W.trainable ? &W : nullptr, bias);
-      return;
-    }
-    if (W.trainable && W.grad.shape() != W.value.shape()) W.zero_grad();
-    if (bias != nullptr && bias->grad.shape() != bias->value.shape()) bias->zero_grad();
-    dense_backward(x.value(), W.value, dz, W.trainable ? &W.grad : nullptr,
-                   bias != nullptr ? &bias->grad : nullptr, nullptr);
+    if (x.requires_grad()) x.accumulate_product(dz, W.value(), false, true);  // dx += dz·Wᵀ
+    if (W.requires_grad()) W.accumulate_product(x.value(), dz, true, false);  // dW += xᵀ·dz
+    if (bias && bias.requires_grad()) bias.accumulate_row_sum(dz);            // db += Σ_rows dz
   };
-  return Var::from_op(std::move(z), {x}, "dense", std::move(backward), has_parameters);
+  std::vector<Var> inputs{x, W};
+  if (bias) inputs.push_back(bias);
+  return Var::from_op(std::move(z), inputs, "dense", std::move(backward));
 }
+// book:end dense_op
 
 }  // namespace
 
-Var dense(const Var& x, Parameter& W, Parameter* b, const std::string& who) {
+Var dense(const Var& x, const Parameter& W, const Parameter* b, const std::string& who) {
   check_input(x, W, who);
   return dense_op(x, W, b);
 }
@@ -100,15 +93,15 @@ void DenseLayer::build(const std::vector<std::size_t>& input_dims) {
                      std::to_string(units_) + ") is more than the 2^28 weights a layer may have");
   }
   Rng seeds(seed_);
-  kernel_.value = Tensor::from_shape({in, units_});
-  kernel_initializer_.fill(kernel_.value, in, units_, seeds.split());
-  kernel_.trainable = trainable();
+  kernel_.value() = Tensor::from_shape({in, units_});
+  kernel_initializer_.fill(kernel_.value(), in, units_, seeds.split());
+  kernel_.set_trainable(trainable());
   kernel_.zero_grad();
   const std::uint64_t bias_seed = seeds.split();
   if (use_bias_) {
-    bias_.value = Tensor::from_shape({1, units_});
-    bias_initializer_.fill(bias_.value, units_, units_, bias_seed);  // Keras: fans of (units,)
-    bias_.trainable = trainable();
+    bias_.value() = Tensor::from_shape({1, units_});
+    bias_initializer_.fill(bias_.value(), units_, units_, bias_seed);  // Keras: fans of (units,)
+    bias_.set_trainable(trainable());
     bias_.zero_grad();
   }
   Layer::build(input_dims);
@@ -118,7 +111,7 @@ std::size_t DenseLayer::output_dim(const std::vector<std::size_t>&) const { retu
 
 Var DenseLayer::forward(const std::vector<Var>& inputs, bool) {
   const Var& x = single_input(inputs);
-  if (x.cols() != kernel_.value.shape()[0]) check_input(x, kernel_, "layer " + name() + " (Dense)");
+  if (x.cols() != kernel_.value().shape()[0]) check_input(x, kernel_, "layer " + name() + " (Dense)");
   return activation_(dense_op(x, kernel_, use_bias_ ? &bias_ : nullptr));
 }
 

@@ -7,9 +7,10 @@
 //              dx += dz·Wᵀ            (batch, in)
 //
 // The three products go straight to BLAS (nn::gemm, lib/gemm.h) with the transposes as
-// flags, into tensors that already exist, so no transposed copy is ever made. Inside fit()
-// with plain SGD, the step is folded into the weight-gradient product: W −= lr·xᵀ·dz (see
-// lib/optimizers/fused_step.h).
+// flags, into tensors that already exist, so no transposed copy is ever made. W and b are
+// leaves of the tape (nn::Parameter): backward() gives them their gradients as it gives x
+// its own. (Plain SGD folds its step into the product dW = xᵀ·dz: see Var::accumulate_product
+// and lib/optimizers/sgd_fused_step.h; the layer does not know.)
 
 #include <cstddef>
 #include <memory>
@@ -19,6 +20,7 @@
 #include "lib/activations.h"
 #include "lib/initializers.h"
 #include "lib/layers/layer.h"
+#include "lib/parameter.h"
 
 namespace nn {
 
@@ -30,11 +32,10 @@ void dense_forward(const Tensor& x, const Tensor& W, const Tensor* b, Tensor& z)
 void dense_backward(const Tensor& x, const Tensor& W, const Tensor& dz, Tensor* dW, Tensor* db,
                     Tensor* dx);
 
-/// z = x·W + b as an op on the tape; its backward adds into W.grad, b->grad and x's grad
-/// (W and b must outlive the tape), or, inside fit()'s step with plain SGD, hands W and b to
-/// the FusedStep instead. Throws ShapeError naming `who` and both shapes if x's
-/// width is not W's height.
-Var dense(const Var& x, Parameter& W, Parameter* b, const std::string& who = "dense");
+/// z = x·W + b as an op on the tape, with x, W and b (may be null) as its inputs: backward()
+/// adds into their grads. Throws ShapeError naming `who` and both shapes if x's width is not
+/// W's height.
+Var dense(const Var& x, const Parameter& W, const Parameter* b, const std::string& who = "dense");
 
 /// The Dense layer itself (use it through nn::Dense).
 class DenseLayer : public Layer {
@@ -75,8 +76,8 @@ class DenseLayer : public Layer {
   Initializer kernel_initializer_, bias_initializer_;
   bool use_bias_;
   std::uint64_t seed_;  // drawn when the layer is made, used when it is built
-  Parameter kernel_{"kernel", {}, {}, true};
-  Parameter bias_{"bias", {}, {}, true};
+  Parameter kernel_{"kernel"};
+  Parameter bias_{"bias"};
 };
 
 /// A fully connected layer: `nn::Dense(300, "relu")`. Copies share one layer.

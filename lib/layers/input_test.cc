@@ -38,7 +38,7 @@ TEST_CASE("a layer called on a symbolic tensor is built, records a node, compute
   CHECK_FALSE(hidden->built());
   const nn::SymbolicTensor h = hidden(x);  // LayerHandle finds nn::call_layer by ADL
   CHECK(hidden->built());
-  CHECK(hidden->kernel().value.shape() == std::array<std::size_t, 2>{8, 30});
+  CHECK(hidden->kernel().value().shape() == std::array<std::size_t, 2>{8, 30});
   CHECK(h.width() == 30);
   CHECK(h.shape_string() == "(None, 30)");
   CHECK_FALSE(h.is_input());

@@ -11,14 +11,6 @@ thread_local bool training_phase = false;
 
 }  // namespace
 
-void Parameter::zero_grad() {
-  if (grad.shape() != value.shape()) {
-    grad = xt::zeros<float>(value.shape());
-  } else {
-    grad.fill(0.0f);
-  }
-}
-
 bool learning_phase() { return training_phase; }
 
 LearningPhaseScope::LearningPhaseScope(bool training) : previous_(training_phase) {
@@ -72,7 +64,7 @@ const Var& Layer::single_input(const std::vector<Var>& inputs) const {
 
 std::vector<Tensor> Layer::get_weights() {
   std::vector<Tensor> weights;
-  for (const Parameter* p : parameters()) weights.push_back(p->value);
+  for (const Parameter* p : parameters()) weights.push_back(p->value());
   return weights;
 }
 
@@ -87,24 +79,24 @@ void Layer::set_weights(const std::vector<Tensor>& weights) {
                      " weights, got " + std::to_string(weights.size()));
   }
   for (std::size_t i = 0; i < params.size(); ++i) {
-    if (weights[i].shape() != params[i]->value.shape()) {
-      throw ShapeError("set_weights: layer " + name() + ", weight " + params[i]->name +
-                       ": expected " + shape_string(params[i]->value) + ", got " +
+    if (weights[i].shape() != params[i]->value().shape()) {
+      throw ShapeError("set_weights: layer " + name() + ", weight " + params[i]->name() +
+                       ": expected " + shape_string(params[i]->value()) + ", got " +
                        shape_string(weights[i]));
     }
   }
-  for (std::size_t i = 0; i < params.size(); ++i) params[i]->value = weights[i];
+  for (std::size_t i = 0; i < params.size(); ++i) params[i]->value() = weights[i];
 }
 
 std::size_t Layer::count_params() {
   std::size_t count = 0;
-  for (const Parameter* p : parameters()) count += p->value.size();
+  for (const Parameter* p : parameters()) count += p->value().size();
   return count;
 }
 
 void Layer::set_trainable(bool trainable) {
   trainable_ = trainable;
-  for (Parameter* p : parameters()) p->trainable = trainable;
+  for (Parameter* p : parameters()) p->set_trainable(trainable);
 }
 
 nlohmann::json Layer::get_config() const {

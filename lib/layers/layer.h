@@ -1,5 +1,6 @@
 #pragma once
-// A layer: its weights (Parameters) and a forward pass that leaves its backward on the tape.
+// A layer: its weights (Parameters, leaves of the tape) and a forward pass that leaves its
+// backward on the tape.
 // You hold a layer through a handle (LayerHandle): copies of a handle share one layer, as
 // Python references do, so `nn::Dense(300, "relu")` can be handed to a model by value and
 // `dense->kernel()` still reads the weights that the model trains.
@@ -12,20 +13,11 @@
 #include <utility>
 #include <vector>
 
+#include "lib/parameter.h"
 #include "lib/tensor.h"
 #include "lib/var.h"
 
 namespace nn {
-
-/// A weight tensor of a layer and its gradient.
-struct Parameter {
-  std::string name;       ///< Keras's name: "kernel", "bias"
-  Tensor value;           ///< the weights; a bias is one row, (1, units), so rows broadcast
-  Tensor grad;            ///< ∂loss/∂value, same shape; backward adds into it
-  bool trainable = true;  ///< whether optimizers update it
-  /// grad = 0, in place (allocated on first use).
-  void zero_grad();
-};
 
 /// Whether layers called on this thread without an explicit `training` are training
 /// (Dropout drops). False unless a LearningPhaseScope says otherwise.

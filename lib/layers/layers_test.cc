@@ -73,26 +73,24 @@ class Scale : public nn::Layer {
   Scale() : nn::Layer("") {}
   std::string class_name() const override { return "Scale"; }
   void build(const std::vector<std::size_t>& input_dims) override {
-    a_.value = {{2.0f}};
-    a_.zero_grad();
+    a_.value() = {{2.0f}};
     nn::Layer::build(input_dims);
   }
   using nn::Layer::forward;
   nn::Var forward(const std::vector<nn::Var>& inputs, bool) override {
     const nn::Var& x = single_input(inputs);
-    nn::Parameter* a = &a_;
-    return nn::Var::from_op(
-        a_.value(0, 0) * x.value(), {x}, "scale",
-        [x, a](const nn::Tensor&, const nn::Tensor& dy) {
-          a->grad(0, 0) += xt::sum(dy * x.value())();
-          if (x.requires_grad()) x.accumulate_grad(a->value(0, 0) * dy);
-        },
-        true);
+    const nn::Var a = a_;  // the weight is an input of the op, like x
+    return nn::Var::from_op(a.value()(0, 0) * x.value(), {x, a}, "scale",
+                            [x, a](const nn::Tensor&, const nn::Tensor& dy) {
+                              const nn::Tensor da = {{xt::sum(dy * x.value())()}};
+                              if (a.requires_grad()) a.accumulate_grad(da);  // da += Σ dy·x
+                              if (x.requires_grad()) x.accumulate_grad(a.value()(0, 0) * dy);
+                            });
   }
   std::vector<nn::Parameter*> parameters() override { return {&a_}; }
 
  private:
-  nn::Parameter a_{"a", {}, {}, true};
+  nn::Parameter a_{"a"};
 };
 
 }  // namespace

@@ -16,9 +16,9 @@ NormalizationLayer::NormalizationLayer(std::string name) : Layer(std::move(name)
 
 void NormalizationLayer::build(const std::vector<std::size_t>& input_dims) {
   const std::size_t features = input_dims.at(0);
-  mean_.value = xt::zeros<float>({std::size_t{1}, features});
-  variance_.value = xt::ones<float>({std::size_t{1}, features});
-  count_.value = xt::zeros<float>({1, 1});
+  mean_.value() = xt::zeros<float>({std::size_t{1}, features});
+  variance_.value() = xt::ones<float>({std::size_t{1}, features});
+  count_.value() = xt::zeros<float>({1, 1});
   for (Parameter* p : {&mean_, &variance_, &count_}) p->zero_grad();  // never filled
   Layer::build(input_dims);
 }
@@ -48,15 +48,15 @@ void NormalizationLayer::adapt(const Tensor& x) {
     const double mean = sum / static_cast<double>(n);
     double squares = 0.0;
     for (std::size_t i = 0; i < n; ++i) squares += (x(i, j) - mean) * (x(i, j) - mean);
-    mean_.value(0, j) = static_cast<float>(mean);
-    variance_.value(0, j) = static_cast<float>(squares / static_cast<double>(n));
+    mean_.value()(0, j) = static_cast<float>(mean);
+    variance_.value()(0, j) = static_cast<float>(squares / static_cast<double>(n));
   }
-  count_.value(0, 0) = static_cast<float>(n);
+  count_.value()(0, 0) = static_cast<float>(n);
 }
 
-bool NormalizationLayer::adapted() const { return built() && count_.value(0, 0) > 0.0f; }
+bool NormalizationLayer::adapted() const { return built() && count_.value()(0, 0) > 0.0f; }
 
-double NormalizationLayer::count() const { return built() ? count_.value(0, 0) : 0.0; }
+double NormalizationLayer::count() const { return built() ? count_.value()(0, 0) : 0.0; }
 
 Var NormalizationLayer::forward(const std::vector<Var>& inputs, bool) {
   const Var& x = single_input(inputs);  // (batch, features)
@@ -65,17 +65,17 @@ Var NormalizationLayer::forward(const std::vector<Var>& inputs, bool) {
                 " (Normalization) has no statistics yet: call adapt(x_train) before using it "
                 "(or set_weights({mean, variance, count}) with count > 0)");
   }
-  if (x.cols() != mean_.value.shape(1)) {
+  if (x.cols() != mean_.value().shape(1)) {
     throw ShapeError("layer " + name() + " (Normalization): input x " + shape_string(x.value()) +
-                     " does not fit the statistics " + shape_string(mean_.value) + ": x needs " +
-                     std::to_string(mean_.value.shape(1)) + " columns");
+                     " does not fit the statistics " + shape_string(mean_.value()) + ": x needs " +
+                     std::to_string(mean_.value().shape(1)) + " columns");
   }
   // 1 / s per feature, s = max(√variance, ε): (1, features), broadcast over the rows.
-  Tensor inverse_scale = Tensor::from_shape(mean_.value.shape());
+  Tensor inverse_scale = Tensor::from_shape(mean_.value().shape());
   for (std::size_t j = 0; j < inverse_scale.shape(1); ++j) {
-    inverse_scale(0, j) = 1.0f / std::max(std::sqrt(variance_.value(0, j)), kEpsilon);
+    inverse_scale(0, j) = 1.0f / std::max(std::sqrt(variance_.value()(0, j)), kEpsilon);
   }
-  Tensor y = (x.value() - mean_.value) * inverse_scale;  // (batch, features)
+  Tensor y = (x.value() - mean_.value()) * inverse_scale;  // (batch, features)
   BackwardFn backward = [x, inverse_scale](const Tensor&, const Tensor& dy) {
     x.accumulate_grad(dy * inverse_scale);  // dx += dy / s
   };

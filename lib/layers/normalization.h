@@ -49,16 +49,16 @@ class NormalizationLayer : public Layer {
   /// Whether adapt() (or set_weights() with a count above 0) has given it statistics.
   bool adapted() const;
   /// The feature means: (1, features).
-  const Tensor& mean() const { return mean_.value; }
+  const Tensor& mean() const { return mean_.value(); }
   /// The feature variances: (1, features).
-  const Tensor& variance() const { return variance_.value; }
+  const Tensor& variance() const { return variance_.value(); }
   /// The number of rows the statistics come from (0 before adapt()).
   double count() const;
 
  private:
-  Parameter mean_{"mean", {}, {}, false};
-  Parameter variance_{"variance", {}, {}, false};
-  Parameter count_{"count", {}, {}, false};
+  Parameter mean_{"mean", {}, false};
+  Parameter variance_{"variance", {}, false};
+  Parameter count_{"count", {}, false};
 };
 
 /// Standardizes features inside a model: `nn::Normalization norm; norm.adapt(x_train);`

@@ -100,12 +100,12 @@ TEST_CASE("the statistics are non-trainable weights in Keras's order") {
   norm.adapt(kData);
   const std::vector<nn::Parameter*> params = norm->parameters();
   REQUIRE(params.size() == 3);
-  CHECK(params[0]->name == "mean");
-  CHECK(params[1]->name == "variance");
-  CHECK(params[2]->name == "count");
-  for (const nn::Parameter* p : params) CHECK_FALSE(p->trainable);
-  CHECK(params[2]->value.shape(0) == 1);
-  CHECK(params[2]->value.shape(1) == 1);
+  CHECK(params[0]->name() == "mean");
+  CHECK(params[1]->name() == "variance");
+  CHECK(params[2]->name() == "count");
+  for (const nn::Parameter* p : params) CHECK_FALSE(p->trainable());
+  CHECK(params[2]->value().shape(0) == 1);
+  CHECK(params[2]->value().shape(1) == 1);
   CHECK(norm->count_params() == 7);  // 3 means, 3 variances, 1 count: Keras's summary says 7
 }
 

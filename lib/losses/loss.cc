@@ -1,17 +1,17 @@
 #include "lib/losses/loss.h"
 
 #include <functional>
-#include <map>
 
 #include "lib/error.h"
 #include "lib/losses/crossentropy.h"
 #include "lib/losses/regression.h"
+#include "lib/registry.h"
 
 namespace nn {
 namespace {
 
-const std::map<std::string, std::function<std::unique_ptr<Loss>()>>& registry() {
-  static const std::map<std::string, std::function<std::unique_ptr<Loss>()>> known = {
+const Registry<std::function<std::unique_ptr<Loss>()>>& registry() {
+  static const Registry<std::function<std::unique_ptr<Loss>()>> known("loss", {
       {"mse", [] { return std::make_unique<MeanSquaredError>(); }},
       {"mean_squared_error", [] { return std::make_unique<MeanSquaredError>(); }},
       {"mae", [] { return std::make_unique<MeanAbsoluteError>(); }},
@@ -21,7 +21,7 @@ const std::map<std::string, std::function<std::unique_ptr<Loss>()>>& registry() 
       {"categorical_crossentropy", [] { return std::make_unique<CategoricalCrossentropy>(); }},
       {"sparse_categorical_crossentropy",
        [] { return std::make_unique<SparseCategoricalCrossentropy>(); }},
-  };
+  });
   return known;
 }
 
@@ -60,19 +60,9 @@ void Loss::check_shapes(const Tensor& y_true, const Tensor& y_pred) const {
 
 nlohmann::json Loss::get_config() const { return {{"reduction", "auto"}, {"name", name_}}; }
 
-std::unique_ptr<Loss> get_loss(const std::string& name) {
-  const auto found = registry().find(name);
-  if (found != registry().end()) return found->second();
-  std::string message = "unknown loss '" + name + "'; known:";
-  for (const auto& known : loss_names()) message += " \"" + known + "\"";
-  throw ValueError(message);
-}
+std::unique_ptr<Loss> get_loss(const std::string& name) { return registry().get(name)(); }
 
-std::vector<std::string> loss_names() {
-  std::vector<std::string> names;
-  for (const auto& [name, make] : registry()) names.push_back(name);
-  return names;
-}
+std::vector<std::string> loss_names() { return registry().names(); }
 
 LossArg::LossArg(const char* name) : loss_(get_loss(name)) {}
 LossArg::LossArg(const std::string& name) : loss_(get_loss(name)) {}

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <numeric>
 
-#include "lib/callbacks/progress_bar.h"
+#include "lib/models/progress_bar.h"
 #include "lib/error.h"
 #include "lib/models/batches.h"
 #include "lib/models/model.h"

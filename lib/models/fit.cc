@@ -3,14 +3,11 @@
 #include <cmath>
 #include <numeric>
 
-#include "lib/callbacks/progress_bar.h"
-#include "lib/callbacks/terminate_on_nan.h"
 #include "lib/error.h"
 #include "lib/initializers.h"
-#include "lib/layers/dense.h"
 #include "lib/models/batches.h"
 #include "lib/models/model.h"
-#include "lib/optimizers/fused_step.h"
+#include "lib/models/progress_bar.h"
 #include "lib/random.h"
 
 namespace nn {
@@ -48,13 +45,13 @@ Validation validation_rows(const Arrays& x, const Arrays& y, const FitOptions& o
   return v;
 }
 
-// Keras's order: the progress bar first (unless you gave one), your callbacks, History last.
+// Keras's order: the progress bar first (verbose > 0, unless you gave one), your callbacks,
+// History last.
 std::vector<std::shared_ptr<Callback>> callback_list(const FitOptions& options,
                                                      const std::shared_ptr<History>& history) {
   std::vector<std::shared_ptr<Callback>> callbacks;
-  const bool has_bar =
-      std::any_of(options.callbacks.begin(), options.callbacks.end(),
-                  [](const auto& c) { return dynamic_cast<ProgbarLogger*>(c.get()) != nullptr; });
+  const bool has_bar = std::any_of(options.callbacks.begin(), options.callbacks.end(),
+                                   [](const auto& c) { return c->shows_progress(); });
   if (options.verbose > 0 && !has_bar) callbacks.push_back(std::make_shared<ProgbarLogger>());
   callbacks.insert(callbacks.end(), options.callbacks.begin(), options.callbacks.end());
   callbacks.push_back(history);
@@ -70,46 +67,19 @@ void Model::ensure_built(const Arrays& x) {
   build(dims);
 }
 
-bool Model::only_dense_weights() {
-  return std::all_of(layers_.begin(), layers_.end(), [](const std::shared_ptr<Layer>& layer) {
-    if (dynamic_cast<const DenseLayer*>(layer.get()) != nullptr) return true;
-    const std::vector<Parameter*> weights = layer->parameters();
-    return std::none_of(weights.begin(), weights.end(),
-                        [](const Parameter* p) { return p->trainable; });
-  });
-}
-
+// book:begin train_step
 double Model::train_step(const std::vector<Var>& x, const std::vector<Tensor>& y) {
-  std::vector<Parameter*> parameters = trainable_parameters();
-  // With plain SGD the step is folded into backward (FusedStep): the weights it updated last
-  // time had no grad filled, so theirs is still zero and needs no zeroing.
-  const std::optional<float> fused_scale =
-      only_dense_weights() ? optimizer_->fused_scale() : std::nullopt;
-  const auto fused_last_time = [this](const Parameter* p) {
-    return std::find(fused_.begin(), fused_.end(), p) != fused_.end();
-  };
-  for (Parameter* p : parameters) {
-    if (!fused_scale || !fused_last_time(p)) p->zero_grad();
-  }
-  const std::vector<Var> y_pred = call(x, true);
-  const Var loss = compute_loss(y, y_pred);
+  const std::vector<Parameter*> weights = trainable_parameters();
+  optimizer_->zero_grad(weights);                 // 1. forget the last step's gradients
+  const std::vector<Var> y_pred = call(x, true);  // 2. forward, recording the tape
+  const Var loss = compute_loss(y, y_pred);       // 3. the loss (and its running mean)
   if (!std::isfinite(loss.item())) return loss.item();  // no step from a broken loss
-  if (fused_scale) {
-    FusedStep step(*fused_scale);
-    loss.backward();
-    step.apply();
-    fused_ = step.updated();
-    // What no product updated (a layer of your own filling its grad) steps as usual.
-    parameters.erase(std::remove_if(parameters.begin(), parameters.end(), fused_last_time),
-                     parameters.end());
-  } else {
-    fused_.clear();
-    loss.backward();
-  }
-  optimizer_->apply_gradients(parameters);  // counts the step, fused or not
+  loss.backward();                                // 4. every weight's gradient
+  optimizer_->apply_gradients(weights);           // 5. the step
   update_metrics(y, y_pred);
   return loss.item();
 }
+// book:end train_step
 
 History Model::fit(const Arrays& x, const Arrays& y, FitOptions options) {
   if (!compiled()) throw Error("fit: model " + name_ + " is not compiled; call compile() first");
@@ -126,8 +96,6 @@ History Model::fit(const Arrays& x, const Arrays& y, FitOptions options) {
   for (std::size_t i = 0; i < y.size() && i < output_dims_.size(); ++i) {
     losses_[losses_.size() == 1 ? 0 : i]->check_targets(y[i], output_dims_[i]);
   }
-  fused_.clear();  // every grad is zeroed before the first step
-
   const std::size_t rows = validation.train_rows;
   const std::size_t batch_size = static_cast<std::size_t>(options.batch_size);
   const int steps = static_cast<int>((rows + batch_size - 1) / batch_size);
@@ -139,9 +107,6 @@ History Model::fit(const Arrays& x, const Arrays& y, FitOptions options) {
   each([&](Callback& c) {
     c.set_model(this);
     c.set_params({options.epochs, steps, options.verbose});
-  });
-  const bool terminate_on_nan = std::any_of(callbacks.begin(), callbacks.end(), [](const auto& c) {
-    return dynamic_cast<TerminateOnNaN*>(c.get()) != nullptr;
   });
 
   // Epochs of shuffled batches: gather rows order[first, first + count) and train on them.
@@ -174,15 +139,18 @@ History Model::fit(const Arrays& x, const Arrays& y, FitOptions options) {
         LearningPhaseScope training(true);
         loss = train_step(inputs, y_batch);
       });
-      if (!std::isfinite(loss) && !terminate_on_nan) {
+      batch_logs = current_logs();
+      if (!std::isfinite(loss)) batch_logs["loss"] = loss;  // the batch's, not the mean so far
+      each([&](Callback& c) { c.on_batch_end(step, batch_logs); });
+      // A broken loss ends training: cleanly if a callback asked to stop (TerminateOnNaN
+      // does), otherwise with an error that says where.
+      if (!std::isfinite(loss) && !stop_training) {
         throw Error("fit: the loss became " + std::string(std::isnan(loss) ? "NaN" : "infinite") +
                     " at epoch " + std::to_string(epoch + 1) + ", step " +
                     std::to_string(step + 1) + " of " + std::to_string(steps) +
                     " (counting from 1); try a smaller learning rate or scaled inputs, or pass "
                     "a TerminateOnNaN callback to stop cleanly");
       }
-      batch_logs = current_logs();
-      each([&](Callback& c) { c.on_batch_end(step, batch_logs); });
     }
     logs = current_logs();
     if (validation.x != nullptr) {

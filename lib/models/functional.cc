@@ -181,7 +181,7 @@ void Functional::summary(std::ostream& out) {
     }
     rows.push_back(row);
     for (const Parameter* p : layer->parameters()) {
-      (p->trainable ? trainable : frozen) += p->value.size();
+      (p->trainable() ? trainable : frozen) += p->value().size();
     }
   }
   if (chain) {

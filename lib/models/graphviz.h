@@ -4,7 +4,7 @@
 // SVG by Graphviz's `dot` program (Debian's graphviz package).
 //
 //   const std::string svg = nn::render_dot(nn::model_to_dot(model));
-//   nn::write_file_atomically("out/wide_and_deep.svg", svg);          // lib/io/atomic_file.h
+//   nn::write_file_atomically("out/wide_and_deep.svg", svg);          // lib/atomic_file.h
 
 #include <string>
 

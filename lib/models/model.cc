@@ -38,7 +38,6 @@ void Model::compile(LossList loss, OptimizerArg optimizer, std::vector<MetricArg
   for (const LossArg& arg : loss.get()) losses_.push_back(arg.get());
   if (losses_.empty()) throw ValueError("compile: no loss given");
   optimizer_ = optimizer.make();
-  fused_.clear();
   metric_prototypes_.clear();
   for (const MetricArg& arg : metrics) metric_prototypes_.push_back(arg.get());
   loss_weights_ = std::move(loss_weights);
@@ -181,20 +180,20 @@ std::vector<Parameter*> Model::parameters() {
 std::vector<Parameter*> Model::trainable_parameters() {
   std::vector<Parameter*> trainable;
   for (Parameter* p : parameters()) {
-    if (p->trainable) trainable.push_back(p);
+    if (p->trainable()) trainable.push_back(p);
   }
   return trainable;
 }
 
 std::size_t Model::count_params() {
   std::size_t count = 0;
-  for (const Parameter* p : parameters()) count += p->value.size();
+  for (const Parameter* p : parameters()) count += p->value().size();
   return count;
 }
 
 std::vector<Tensor> Model::get_weights() {
   std::vector<Tensor> weights;
-  for (const Parameter* p : parameters()) weights.push_back(p->value);
+  for (const Parameter* p : parameters()) weights.push_back(p->value());
   return weights;
 }
 
@@ -245,7 +244,7 @@ void Model::summary(std::ostream& out) {
     rows.push_back(
         {layer->name() + " (" + layer->class_name() + ")", output_shape_of(*layer), params});
     for (const Parameter* p : layer->parameters())
-      (p->trainable ? trainable : frozen) += p->value.size();
+      (p->trainable() ? trainable : frozen) += p->value().size();
   }
   print_summary(out, name_, {"Layer (type)", "Output Shape", "Param #"}, rows, 65,
                 {0.45, 0.85, 1.0}, trainable, frozen);

@@ -13,8 +13,8 @@
 #include <utility>
 #include <vector>
 
-#include "lib/callbacks/callback.h"
-#include "lib/callbacks/history.h"
+#include "lib/models/callback.h"
+#include "lib/models/history.h"
 #include "lib/gemm.h"  // set_blas_threads
 #include "lib/layers/layer.h"
 #include "lib/losses/loss.h"
@@ -143,8 +143,8 @@ class Model {
   /// The input widths the model knows before seeing data, if any (Sequential: from a
   /// Flatten({28, 28}) in front).
   virtual std::optional<std::vector<std::size_t>> declared_input_dims() const;
-  /// One training step on a batch: forward, loss, backward, optimizer, metrics. Returns the
-  /// loss; a non-finite loss returns before any weight changes.
+  /// One training step on a batch: zero the gradients, forward, loss, backward, step, and
+  /// the metrics. Returns the loss; a non-finite loss returns before any weight changes.
   virtual double train_step(const std::vector<Var>& x, const std::vector<Tensor>& y);
   /// One evaluation step: forward (no tape), loss and metrics.
   virtual void test_step(const std::vector<Var>& x, const std::vector<Tensor>& y);
@@ -172,11 +172,6 @@ class Model {
   std::vector<double> loss_weights_;
   std::vector<std::shared_ptr<const Metric>> metric_prototypes_;
   std::unique_ptr<Optimizer> optimizer_;
-  std::vector<Parameter*> fused_;  // what the last train step's FusedStep updated
-  // Whether every trainable weight belongs to a Dense layer, whose backward makes the whole
-  // gradient in the one product a FusedStep folds the step into. A layer of your own might
-  // add to a weight's grad by another path too, which a fused step would not see.
-  bool only_dense_weights();
   // running means
   double seen_ = 0.0, loss_sum_ = 0.0;
   std::vector<double> output_loss_sums_;

@@ -184,7 +184,7 @@ TEST_CASE("a loss that becomes NaN stops fit with the epoch and step, before any
   poison->batch_end = [](Hook& hook, int batch) {  // after epoch 2's first step
     if (hook.model()->optimizer().iterations() == 5) {
       auto& dense = dynamic_cast<nn::DenseLayer&>(*hook.model()->layers()[0]);
-      dense.bias().value(0, 0) = std::numeric_limits<float>::quiet_NaN();
+      dense.bias().value()(0, 0) = std::numeric_limits<float>::quiet_NaN();
     }
   };
   nn::FitOptions options = quiet(3, 10);
@@ -203,7 +203,7 @@ TEST_CASE("with TerminateOnNaN the same fit stops cleanly and says so") {
   poison->epoch_begin = [](Hook& hook, int epoch) {
     if (epoch == 1) {
       auto& dense = dynamic_cast<nn::DenseLayer&>(*hook.model()->layers()[0]);
-      dense.kernel().value(0, 0) = std::numeric_limits<float>::infinity();
+      dense.kernel().value()(0, 0) = std::numeric_limits<float>::infinity();
     }
   };
   std::ostringstream out;

@@ -26,8 +26,8 @@ void Adam::update(Parameter& p, std::vector<Tensor>& slots, std::int64_t step) {
                                          (1.0 - std::pow(beta_1_, t)));
   const float b1 = static_cast<float>(beta_1_), b2 = static_cast<float>(beta_2_);
   const float eps = static_cast<float>(epsilon_);
-  Tensor& w = p.value;
-  const Tensor& g = p.grad;
+  Tensor& w = p.value();
+  const Tensor& g = p.grad();
   Tensor& m = slots[0];
   Tensor& v = slots[1];
   xt::noalias(m) += (1.0f - b1) * (g - m);            // m ← m + (1 − β1)(g − m)

@@ -1,21 +1,31 @@
 #include "lib/optimizers/optimizer.h"
 
+#include <functional>
+
 #include "lib/error.h"
+#include "lib/registry.h"
 #include "lib/optimizers/adam.h"
 #include "lib/optimizers/sgd.h"
 
 namespace nn {
 
+void Optimizer::zero_grad(const std::vector<Parameter*>& parameters) {
+  for (Parameter* p : parameters) {
+    p->zero_grad();
+    p->set_grad_sink(nullptr);  // what an optimizer used before may have installed
+  }
+}
+
 void Optimizer::apply_gradients(const std::vector<Parameter*>& parameters) {
   for (Parameter* p : parameters) {
-    if (!p->trainable) continue;
-    if (p->grad.shape() != p->value.shape()) {
-      throw ShapeError(name() + ": the gradient of " + p->name + " is " + shape_string(p->grad) +
-                       ", its value " + shape_string(p->value));
+    if (!p->trainable()) continue;
+    if (p->grad().shape() != p->value().shape()) {
+      throw ShapeError(name() + ": the gradient of " + p->name() + " is " +
+                       shape_string(p->grad()) + ", its value " + shape_string(p->value()));
     }
     std::vector<Tensor>& slots = slots_[p];
     if (slots.size() != slot_count()) {
-      slots.assign(slot_count(), xt::zeros<float>(p->value.shape()));
+      slots.assign(slot_count(), xt::zeros<float>(p->value().shape()));
     }
     update(*p, slots, iterations_ + 1);
   }
@@ -30,13 +40,13 @@ const std::vector<Tensor>& Optimizer::slots(const Parameter& parameter) const {
 
 void Optimizer::set_slots(const Parameter& parameter, std::vector<Tensor> slots) {
   if (slots.size() != slot_count()) {
-    throw ShapeError(name() + ": " + parameter.name + " needs " + std::to_string(slot_count()) +
+    throw ShapeError(name() + ": " + parameter.name() + " needs " + std::to_string(slot_count()) +
                      " slots, got " + std::to_string(slots.size()));
   }
   for (const Tensor& slot : slots) {
-    if (slot.shape() != parameter.value.shape()) {
-      throw ShapeError(name() + ": a slot of " + parameter.name + " must be " +
-                       shape_string(parameter.value) + ", got " + shape_string(slot));
+    if (slot.shape() != parameter.value().shape()) {
+      throw ShapeError(name() + ": a slot of " + parameter.name() + " must be " +
+                       shape_string(parameter.value()) + ", got " + shape_string(slot));
     }
   }
   slots_[&parameter] = std::move(slots);
@@ -54,9 +64,12 @@ nlohmann::json Optimizer::get_config() const {
 }
 
 std::unique_ptr<Optimizer> get_optimizer(const std::string& name) {
-  if (name == "sgd") return std::make_unique<SGD>();
-  if (name == "adam") return std::make_unique<Adam>();
-  throw ValueError("unknown optimizer '" + name + "'; known: \"adam\" \"sgd\"");
+  static const Registry<std::function<std::unique_ptr<Optimizer>()>> known(
+      "optimizer", {
+                       {"adam", [] { return std::make_unique<Adam>(); }},
+                       {"sgd", [] { return std::make_unique<SGD>(); }},
+                   });
+  return known.get(name)();
 }
 
 OptimizerArg::OptimizerArg(const char* name) : optimizer_(get_optimizer(name)) {}

@@ -11,7 +11,8 @@
 #include <string>
 #include <vector>
 
-#include "lib/layers/layer.h"
+#include "lib/parameter.h"
+#include "lib/tensor.h"
 
 namespace nn {
 
@@ -22,12 +23,11 @@ class Optimizer {
 
   /// Keras's class name: "SGD", "Adam".
   virtual std::string name() const = 0;
+  /// Forgets the parameters' gradients before a step's forward pass (PyTorch's zero_grad).
+  /// An optimizer may also prepare its step here (plain SGD installs its SgdFusedStep).
+  virtual void zero_grad(const std::vector<Parameter*>& parameters);
   /// Applies one step to every trainable parameter from its grad, then counts the step.
-  void apply_gradients(const std::vector<Parameter*>& parameters);
-  /// If this optimizer's step is w ← w + s·g with nothing else (plain SGD: s = −lr), s:
-  /// then fit() folds the step into the products that make the gradients (FusedStep).
-  /// Otherwise nothing, and fit() fills the grads and calls apply_gradients().
-  virtual std::optional<float> fused_scale() const { return std::nullopt; }
+  virtual void apply_gradients(const std::vector<Parameter*>& parameters);
   /// The learning rate, readable and changeable between any two steps.
   double learning_rate() const { return learning_rate_; }
   /// Sets the learning rate (a tuning chapter multiplies it every batch).
@@ -52,7 +52,7 @@ class Optimizer {
   explicit Optimizer(double learning_rate) : learning_rate_(learning_rate) {}
   /// How many slots each parameter needs (0 for plain SGD).
   virtual std::size_t slot_count() const = 0;
-  /// One step for one parameter: w = p.value, g = p.grad, its slots (zeros at first);
+  /// One step for one parameter: w = p.value(), g = p.grad(), its slots (zeros at first);
   /// `step` counts from 1.
   virtual void update(Parameter& p, std::vector<Tensor>& slots, std::int64_t step) = 0;
   double learning_rate_;  ///< the current learning rate

@@ -16,14 +16,25 @@ SGD::SGD(double learning_rate, double momentum, bool nesterov)
   }
 }
 
+void SGD::zero_grad(const std::vector<Parameter*>& parameters) {
+  Optimizer::zero_grad(parameters);
+  if (momentum_ == 0.0) fused_.install(parameters);
+}
+
+void SGD::apply_gradients(const std::vector<Parameter*>& parameters) {
+  fused_.apply(-static_cast<float>(learning_rate_));  // nothing kept: nothing to do
+  Optimizer::apply_gradients(parameters);
+}
+
+// book:begin sgd_update
 void SGD::update(Parameter& p, std::vector<Tensor>& slots, std::int64_t) {
   const float lr = static_cast<float>(learning_rate_), m = static_cast<float>(momentum_);
-  Tensor& w = p.value;
-  const Tensor& g = p.grad;
+  Tensor& w = p.value();
   if (slots.empty()) {
-    xt::noalias(w) -= lr * g;  // w ← w − lr·g
+    if (p.has_grad()) xt::noalias(w) -= lr * p.grad();  // w ← w − lr·g (no gradient: no step)
     return;
   }
+  const Tensor& g = p.grad();
   Tensor& v = slots[0];
   xt::noalias(v) = m * v - lr * g;  // v ← m·v − lr·g
   if (nesterov_) {
@@ -32,11 +43,7 @@ void SGD::update(Parameter& p, std::vector<Tensor>& slots, std::int64_t) {
     xt::noalias(w) += v;  // w ← w + v
   }
 }
-
-std::optional<float> SGD::fused_scale() const {
-  if (momentum_ > 0.0) return std::nullopt;
-  return -static_cast<float>(learning_rate_);
-}
+// book:end sgd_update
 
 nlohmann::json SGD::get_config() const {
   nlohmann::json config = Optimizer::get_config();

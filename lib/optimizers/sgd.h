@@ -12,6 +12,7 @@
 #include <string>
 
 #include "lib/optimizers/optimizer.h"
+#include "lib/optimizers/sgd_fused_step.h"
 
 namespace nn {
 
@@ -28,8 +29,10 @@ class SGD : public Optimizer {
   double momentum() const { return momentum_; }
   /// Whether the Nesterov form is used.
   bool nesterov() const { return nesterov_; }
-  /// −lr without momentum (the step fit() folds into backward); nothing with it.
-  std::optional<float> fused_scale() const override;
+  /// Forgets the gradients; without momentum, also installs the fused step on the weights.
+  void zero_grad(const std::vector<Parameter*>& parameters) override;
+  /// Applies what the fused step kept (w ← w − lr·xᵀ·dz), then steps the rest from the grads.
+  void apply_gradients(const std::vector<Parameter*>& parameters) override;
 
  protected:
   std::size_t slot_count() const override { return momentum_ > 0.0 ? 1 : 0; }
@@ -38,6 +41,7 @@ class SGD : public Optimizer {
  private:
   double momentum_;
   bool nesterov_;
+  SgdFusedStep fused_;  // used without momentum: see lib/optimizers/sgd_fused_step.h
 };
 
 }  // namespace nn

@@ -1,7 +1,7 @@
 #include "lib/plot/figure.h"
 
 #include "lib/error.h"
-#include "lib/io/atomic_file.h"
+#include "lib/atomic_file.h"
 
 namespace nn::plot {
 

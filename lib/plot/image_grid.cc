@@ -5,7 +5,7 @@
 #include <sstream>
 
 #include "lib/error.h"
-#include "lib/io/atomic_file.h"
+#include "lib/atomic_file.h"
 #include "lib/plot/palette.h"
 #include "lib/plot/png.h"
 #include "lib/plot/svg.h"

@@ -3,7 +3,7 @@
 #include <zlib.h>
 
 #include "lib/error.h"
-#include "lib/io/atomic_file.h"
+#include "lib/atomic_file.h"
 
 namespace nn::plot {
 namespace {

@@ -26,7 +26,7 @@
 #include <string>
 #include <vector>
 
-#include "lib/callbacks/callback.h"
+#include "lib/models/callback.h"
 #include "lib/tuning/space.h"
 
 namespace nn::tuning {

@@ -1,4 +1,4 @@
-#include "lib/callbacks/history.h"
+#include "lib/models/history.h"
 
 namespace nn {
 

@@ -1,11 +1,12 @@
-// The SGD step folded into backward (FusedStep) against the step taken the long way: grads
-// filled by backward, then SGD::apply_gradients.
-#include "lib/optimizers/fused_step.h"
+// Plain SGD's step folded into backward (SgdFusedStep) against the step taken the long way:
+// grads filled by backward, then the update from the grads.
+#include "lib/optimizers/sgd_fused_step.h"
 
 #include <catch2/catch.hpp>
 #include <cmath>
 
 #include "lib/layers/dense.h"
+#include "lib/layers/layer.h"
 #include "lib/losses/loss.h"
 #include "lib/losses/regression.h"
 #include "lib/models/sequential.h"
@@ -50,7 +51,7 @@ nn::Sequential network(std::uint64_t seed) {
 
 }  // namespace
 
-TEST_CASE("inside a FusedStep, Dense's backward leaves W alone until apply(), then steps it") {
+TEST_CASE("with SGD's sink installed, Dense's backward leaves W alone until the step, then steps it") {
   nn::Rng rng(1);
   const nn::Tensor x0 = rng.normal_tensor(4, 3), W0 = rng.normal_tensor(3, 2);
   const nn::Tensor b0 = rng.normal_tensor(1, 2);
@@ -60,24 +61,30 @@ TEST_CASE("inside a FusedStep, Dense's backward leaves W alone until apply(), th
   const nn::Var z = nn::dense(x, W, &b);
   const nn::MeanSquaredError mse;
   const nn::Var loss = mse(target, z);
-  nn::FusedStep step(-0.1f);
+  nn::SGD sgd(0.1);
+  sgd.zero_grad({&W, &b});  // installs the sink
   loss.backward();
-  CHECK(bool(W.value == W0));  // the tape may still need the old weights
-  step.apply();
+  CHECK(bool(W.value() == W0));  // the tape may still need the old weights
+  CHECK_FALSE(W.has_grad());     // the product went to the sink, not to a grad
+  sgd.apply_gradients({&W, &b});
   nn::Tensor dz = nn::Tensor::from_shape({4, 2});  // ∂loss/∂z, from the loss itself
   mse.backward(target, z.value(), dz);
   for (std::size_t j = 0; j < 2; ++j) {
     double db = 0.0;
     for (std::size_t r = 0; r < 4; ++r) db += dz(r, j);
-    CHECK(b.value(0, j) == Approx(b0(0, j) - 0.1 * db).margin(1e-6));
+    CHECK(b.value()(0, j) == Approx(b0(0, j) - 0.1 * db).margin(1e-6));
     for (std::size_t i = 0; i < 3; ++i) {
       double dW = 0.0;  // (xᵀ·dz)(i, j)
       for (std::size_t r = 0; r < 4; ++r) dW += static_cast<double>(x0(r, i)) * dz(r, j);
-      CHECK(W.value(i, j) == Approx(W0(i, j) - 0.1 * dW).margin(1e-6));
+      CHECK(W.value()(i, j) == Approx(W0(i, j) - 0.1 * dW).margin(1e-6));
     }
   }
-  CHECK(W.grad.size() == 0);  // no gradient tensor was filled
-  CHECK(step.updated().size() == 2);
+  CHECK(W.node()->grad.size() == 0);  // no gradient tensor was ever filled
+  CHECK(W.node()->sink == nullptr);    // the step took the sink away again
+  // Without the sink, the next backward fills the grads as usual.
+  const nn::Var again = mse(target, nn::dense(x, W, &b));
+  again.backward();
+  CHECK(W.has_grad());
 }
 
 TEST_CASE("fit() with plain SGD (fused) ends where backward + apply_gradients ends") {
@@ -118,21 +125,18 @@ class PulledDense : public nn::Layer {
   std::string class_name() const override { return "PulledDense"; }
   void build(const std::vector<std::size_t>& dims) override {
     nn::Rng rng(3);
-    W_.value = rng.normal_tensor(dims.at(0), 2, 0.0f, 0.5f);
+    W_.value() = rng.normal_tensor(dims.at(0), 2, 0.0f, 0.5f);
     nn::Layer::build(dims);
   }
   std::size_t output_dim(const std::vector<std::size_t>&) const override { return 2; }
   nn::Var forward(const std::vector<nn::Var>& inputs, bool) override {
     const nn::Var z = nn::dense(single_input(inputs), W_, nullptr);
-    nn::Parameter* W = &W_;
-    return nn::Var::from_op(
-        z.value(), {z}, "pull",
-        [z, W](const nn::Tensor&, const nn::Tensor& dy) {
-          z.accumulate_grad(dy);
-          if (W->grad.shape() != W->value.shape()) W->zero_grad();
-          W->grad += W->value;  // ∂(0.5·|W|²)/∂W
-        },
-        true);
+    const nn::Var W = W_;
+    return nn::Var::from_op(z.value(), {z, W}, "pull",
+                            [z, W](const nn::Tensor&, const nn::Tensor& dy) {
+                              z.accumulate_grad(dy);
+                              W.accumulate_grad(W.value());  // ∂(0.5·|W|²)/∂W
+                            });
   }
   std::vector<nn::Parameter*> parameters() override { return {&W_}; }
 
@@ -142,7 +146,7 @@ class PulledDense : public nn::Layer {
 
 }  // namespace
 
-TEST_CASE("a layer of your own is not fused: a gradient it adds by another path still counts") {
+TEST_CASE("a gradient a layer of your own adds by another path still counts in a fused step") {
   nn::Rng rng(4);
   const nn::Tensor x = rng.normal_tensor(16, 3), y = rng.normal_tensor(16, 2);
   auto layer = std::make_shared<PulledDense>();
@@ -166,6 +170,13 @@ TEST_CASE("a layer of your own is not fused: a gradient it adds by another path 
 }
 
 TEST_CASE("SGD with momentum is not fused: its step needs the gradient itself") {
-  CHECK(nn::SGD(0.1).fused_scale() == Approx(-0.1f));
-  CHECK_FALSE(nn::SGD(0.1, 0.9).fused_scale().has_value());
+  nn::Parameter W{"kernel", nn::Tensor{{1.0f}}};
+  nn::SGD plain(0.1), momentum(0.1, 0.9);
+  plain.zero_grad({&W});
+  CHECK(W.node()->sink != nullptr);
+  momentum.zero_grad({&W});  // takes away what another optimizer installed
+  CHECK(W.node()->sink == nullptr);
+  plain.zero_grad({&W});
+  { nn::SGD gone(0.1); gone.zero_grad({&W}); }  // an optimizer that goes takes its sink along
+  CHECK(W.node()->sink == nullptr);
 }

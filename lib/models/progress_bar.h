@@ -18,7 +18,7 @@
 #include <utility>
 #include <vector>
 
-#include "lib/callbacks/callback.h"
+#include "lib/models/callback.h"
 
 namespace nn {
 
@@ -55,6 +55,8 @@ class ProgbarLogger : public Callback {
   void on_batch_end(int batch, Logs& logs) override;
   /// Finishes the bar, with the validation results.
   void on_epoch_end(int epoch, Logs& logs) override;
+  /// It does: fit() adds no second bar.
+  bool shows_progress() const override { return true; }
 
  private:
   std::vector<std::pair<std::string, double>> ordered(const Logs& logs) const;

@@ -1,4 +1,4 @@
-#include "lib/io/atomic_file.h"
+#include "lib/atomic_file.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>

@@ -46,6 +46,8 @@ class Callback {
   virtual void on_batch_begin(int batch, Logs& logs) {}
   /// After batch `batch`, with the epoch's running means so far.
   virtual void on_batch_end(int batch, Logs& logs) {}
+  /// Whether it draws fit()'s progress (then fit() adds no bar of its own when verbose > 0).
+  virtual bool shows_progress() const { return false; }
 
   /// The model being trained (set by fit).
   Model* model() const { return model_; }

@@ -1,4 +1,4 @@
-#include "lib/callbacks/progress_bar.h"
+#include "lib/models/progress_bar.h"
 
 #include <unistd.h>
 
