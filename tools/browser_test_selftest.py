@@ -69,7 +69,7 @@ def sabotage(page_path, folder):
     if 'class="library-listing"' not in body:
         raise SystemExit(f"self-test: {page_path.name} has no listing from the library")
     body = body.replace('class="library-listing"', 'class="not-from-the-library"')
-    expected["no library listing"] = "no listing from the library"
+    expected["lost library listing"] = "no listing from the library"
 
     page_path.write_text(head + body)
     return expected
@@ -107,7 +107,7 @@ def main():
           f"({time.monotonic() - started:.1f} s):")
     for what, text in expected.items():
         line = next(l for l in lines if text in l)
-        print(f"  {what:<15} {line.strip()}")
+        print(f"  {what:<20} {line.strip()}")
     return 0
 
 
