@@ -15,7 +15,8 @@ page with --all), checks that
   - the console shows no error and the page threw no exception;
   - no request left the local server (only 127.0.0.1:PORT, data:, blob: and about:);
   - on exercise pages, each hint is closed, opens on a click and closes on another;
-  - on the main page, the search box finds a chapter by a word of its title.
+  - on the main page, the search box finds a chapter by a word of its title;
+  - every chapter page shows at least one listing cut from lib/ (weave's \\library).
 
 It saves a full-page screenshot of each chapter page (and the other book pages) under
 --screenshots, prints one line per page, and exits 1 naming each page and what is broken.
@@ -100,6 +101,7 @@ COLLECT = r"""
     links: Array.from(document.querySelectorAll("a[href]")).map(a => ({
       href: a.getAttribute("href"), url: a.href, text: a.textContent.trim().slice(0, 60)})),
     hints: document.querySelectorAll("details").length,
+    libraryListings: document.querySelectorAll("div.library-listing div.fragment").length,
   };
 })()
 """
@@ -455,6 +457,14 @@ def check_events(page, events, book):
     return requests
 
 
+def check_library_listings(page, count):
+    """A chapter page shows code from lib/ (weave's \\library), as a listing of its own."""
+    if count == 0:
+        page.fail("no listing from the library (a div.library-listing holding code)")
+    else:
+        page.facts.append(f"{count} library listing{'s' if count != 1 else ''}")
+
+
 def check_hints(page, browser, count):
     """Each <details> hint starts closed, opens on a real click and closes on the next."""
     if count == 0:
@@ -608,6 +618,8 @@ def check_page(browser, book, name, screenshots, search_word):
     page.facts.insert(0, f"{found['formulas']} formulas")
     page.facts.insert(1, f"{len(found['images']) + len(found['objects'])} images")
     page.facts.insert(2, f"{links} links ({anchored} to anchors)")
+    if re.fullmatch(r"ch\d\d_\w+\.html", name):
+        check_library_listings(page, found["libraryListings"])
     if screenshots:
         shot = pathlib.Path(screenshots) / (pathlib.Path(name).stem + ".png")
         page.facts.append(f"screenshot {shot} ({screenshot(browser, shot)})")

@@ -6,9 +6,9 @@
 Copies the rendered book to a temporary folder and, in the copy of one chapter page, breaks
 a formula (TeX that cannot parse), writes raw TeX into the prose (\\f$ ... \\f$, which
 MathJax leaves as it is), deletes the file of one of its figures, points one link at a page
-that does not exist and another at an anchor that does not exist. Then it runs
-tools/browser_test.py on that page and checks that it exits non-zero and reports each of
-the five, naming the page. Exit status 0 when it does, 1 (with the browser test's output)
+that does not exist and another at an anchor that does not exist, and takes away the mark
+of its listings from the library. Then it runs tools/browser_test.py on that page and checks
+that it exits non-zero and reports each of the six, naming the page. Exit status 0 when it does, 1 (with the browser test's output)
 when anything went unnoticed.
 """
 
@@ -64,6 +64,13 @@ def sabotage(page_path, folder):
             + body[anchored.end():])
     expected["broken anchor"] = f"{anchored.group(1)} has no anchor #no-such-anchor"
 
+    # A chapter page whose listings from the library are gone (their code shown as plain
+    # chapter code).
+    if 'class="library-listing"' not in body:
+        raise SystemExit(f"self-test: {page_path.name} has no listing from the library")
+    body = body.replace('class="library-listing"', 'class="not-from-the-library"')
+    expected["lost library listing"] = "no listing from the library"
+
     page_path.write_text(head + body)
     return expected
 
@@ -100,7 +107,7 @@ def main():
           f"({time.monotonic() - started:.1f} s):")
     for what, text in expected.items():
         line = next(l for l in lines if text in l)
-        print(f"  {what:<15} {line.strip()}")
+        print(f"  {what:<20} {line.strip()}")
     return 0
 
 

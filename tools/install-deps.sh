@@ -22,6 +22,9 @@ packages=(
   python3-numpy          # numpy cross-check of saved models (chapter 7)
   python3-h5py           # reading .h5 files from Python (chapter 7 cross-check)
   python3-torch          # reference gradients for the fixtures, and the PyTorch peer bench
+  tiny-dnn               # header-only C++ network library: the second peer of ./book bench --peers
+  libcereal-dev          # cereal, the serialization headers tiny-dnn includes unconditionally
+  libstb-dev             # stb image headers, which tiny-dnn includes as third_party/stb/ (see third_party/tiny_dnn.BUILD)
   python3-sklearn        # reference values for the perceptron (tools/make_sklearn_fixtures.py)
   doxygen                # renders the book
   graphviz               # `dot`: model graphs (chapter 5) and Doxygen diagrams

@@ -9,11 +9,16 @@ A chapter file (chapters/NN_name/name.cc) is the single source of its page:
   /// \\output{iris}                 the text the program printed in section "iris"
   /// \\figure{boundary.svg}{Caption} a figure the program wrote
   /// \\runtime                      how long the chapter's program takes, as measured (anywhere in prose)
+  /// \\library{lib/var.cc}{backward}{Caption}
+                                    a region of a library file, marked there by the comment
+                                    lines `// book:begin backward` and `// book:end backward`
   code ...                          code between prose blocks is shown as a listing,
   // book:hide ... // book:show     except what sits between these two markers
 
-Every directive must resolve: a missing key, section or figure is an error naming the file
-and line, so a page can never show a blank where a number should be.
+Every directive must resolve: a missing key, section, figure, library file or marker is an
+error naming the file and line, so a page can never show a blank where a number should be.
+Every chapter page shows at least one listing from lib/: the book is also a guide to the
+library.
 
 Besides the chapters it writes the exercise page of each chapter (from the manifest and the
 exercise headers), the figure index, the main page (docs/mainpage.md, its \\chapters line
@@ -46,6 +51,8 @@ ROOT = manifest.ROOT
 RESULT = re.compile(r"\\result\{([^}|]+)(?:\|([^}]*))?\}")
 OUTPUT = re.compile(r"^\\output\{(\w+)\}$")
 FIGURE = re.compile(r"^\\figure\{([^}]+)\}\{([^}]*)\}$")
+LIBRARY = re.compile(r"^\\library\{([^}]*)\}\{([^}]*)\}\{(.*)\}$")
+MARKER = re.compile(r"^\s*//\s*book:(begin|end)\b\s*(.*?)\s*$")
 STARS_IN_HEADING = re.compile(r"\s*★+\s*(\(\s*\d+\s*points?\s*\))?\s*$")
 
 
@@ -82,6 +89,7 @@ class Chapter:
             if run.get("mode") in ("full", "quick") and isinstance(run.get("seconds"), (int, float)):
                 self.timings.setdefault(run["mode"], run)
         self.figures = []                              # (label, number, caption, file)
+        self.library_listings = 0                      # \library listings on the page
         self.exercises = []
 
     def page(self):
@@ -209,10 +217,11 @@ def split_blocks(lines):
 
 
 def join_directives(lines):
-    """Joins a \\figure{...}{...} that clang-format wrapped over several lines into one."""
+    """Joins a \\figure{...}{...} or \\library{...}{...}{...} that clang-format wrapped over
+    several lines into one."""
     joined = []
     for number, text in lines:
-        if joined and joined[-1][1].lstrip().startswith("\\figure{") and (
+        if joined and joined[-1][1].lstrip().startswith(("\\figure{", "\\library{")) and (
                 joined[-1][1].count("{") > joined[-1][1].count("}")):
             joined[-1] = (joined[-1][0], joined[-1][1].rstrip() + " " + text.strip())
         else:
@@ -257,6 +266,76 @@ def figure_html(target, size, number, caption, label, link=True):
             f"{inline_html(caption)}</figcaption>", "</figure>"]
 
 
+def library_region(path, name, root=None):
+    """The region of a library file between `// book:begin NAME` and `// book:end NAME`.
+
+    Returns (first line number, last line number, lines): the marker lines themselves, any
+    other marker inside and clang-format switches are left out, blank lines at either end
+    too, and the common indentation is removed. Every marker of the file is checked, so a
+    marker left open or given twice is found even when another region is asked for. Raises
+    WeaveError (without the chapter's place, which the caller adds)."""
+    root = ROOT if root is None else root
+    relative = pathlib.PurePosixPath(path)
+    if (relative.is_absolute() or ".." in relative.parts or not relative.parts
+            or relative.parts[0] != "lib"):
+        raise WeaveError(f"'{path}' is not a file of the library (a path like lib/var.cc)")
+    source = root / relative
+    if not source.is_file():
+        raise WeaveError(f"no library file {path}")
+    lines = source.read_text(errors="replace").splitlines()
+    begins, ends = {}, {}
+    for number, line in enumerate(lines, start=1):
+        match = MARKER.match(line)
+        if not match:
+            continue
+        kind, marker = match.groups()
+        if not re.fullmatch(r"[A-Za-z_][\w-]*", marker):
+            raise WeaveError(f"{path}:{number}: '// book:{kind}' needs one name (letters, "
+                             f"digits, _ or -), got '{marker}'")
+        seen = begins if kind == "begin" else ends
+        if marker in seen:
+            raise WeaveError(f"{path}:{number}: duplicate marker '// book:{kind} {marker}' "
+                             f"(first at line {seen[marker]}); names are unique per file")
+        if kind == "end" and marker not in begins:
+            raise WeaveError(f"{path}:{number}: '// book:end {marker}' with no "
+                             f"'// book:begin {marker}' before it")
+        seen[marker] = number
+    for marker, number in begins.items():
+        if marker not in ends:
+            raise WeaveError(f"{path}:{number}: marker '{marker}' is not closed "
+                             f"(no '// book:end {marker}' after it)")
+    if name not in begins:
+        known = ", ".join(sorted(begins)) or "none"
+        raise WeaveError(f"{path} has no marker '{name}' (no '// book:begin {name}' line; "
+                         f"its markers: {known})")
+    region = [(number, lines[number - 1]) for number in range(begins[name] + 1, ends[name])
+              if not MARKER.match(lines[number - 1])
+              and not lines[number - 1].strip().startswith("// clang-format")]
+    while region and not region[0][1].strip():
+        region = region[1:]
+    while region and not region[-1][1].strip():
+        region = region[:-1]
+    if not region:
+        raise WeaveError(f"{path}:{begins[name]}: marker '{name}' holds no code")
+    indent = min(len(text) - len(text.lstrip()) for _, text in region if text.strip())
+    return region[0][0], region[-1][0], [text[indent:] for _, text in region]
+
+
+def line_range(start, end):
+    return f"line {start}" if start == end else f"lines {start}–{end}"
+
+
+def library_listing(path, name, caption):
+    """A listing cut from a library file: a heading, the code and its caption (Markdown)."""
+    start, end, code = library_region(path, name)
+    return ["", "\\htmlonly[block]", '<div class="library-listing">',
+            f'<div class="library-head">From the library: <code>{html.escape(path)}</code>'
+            "</div>", "\\endhtmlonly", "", "```{.cpp}", *code, "```", "", "\\htmlonly[block]",
+            f'<div class="listing-source library-source">{html.escape(path)}, '
+            f"{line_range(start, end)}. {inline_html(caption)}</div>", "</div>",
+            "\\endhtmlonly", ""]
+
+
 def weave_prose(chapter, lines, out_images, build):
     """Expands the directives of a prose block; returns Markdown lines."""
     rel = chapter.source.relative_to(ROOT)
@@ -287,6 +366,18 @@ def weave_prose(chapter, lines, out_images, build):
             output += ["", f"\\anchor {label}", "\\htmlonly[block]",
                        *figure_html(target, size, figure_number, caption, label),
                        "\\endhtmlonly", ""]
+            continue
+        if stripped.startswith("\\library"):
+            match = LIBRARY.match(stripped)
+            if not match:
+                raise WeaveError(f"{where}: write \\library{{lib/FILE}}{{MARKER}}{{Caption}} "
+                                 f"alone on a line, got: {stripped}")
+            path, name, caption = match.groups()
+            try:
+                output += library_listing(path, name, caption)
+            except WeaveError as error:
+                raise WeaveError(f"{where}: \\library{{{path}}}{{{name}}}: {error}") from None
+            chapter.library_listings += 1
             continue
 
         def substitute(match, where=where):
@@ -368,9 +459,13 @@ def weave_chapter(chapter, chapters, out_pages, out_images, build):
                 block = block[:-1]
             if block:
                 start, end = block[0][0], block[-1][0]
-                lines_text = f"line {start}" if start == end else f"lines {start}–{end}"
                 page += ["", "```{.cpp}", *[text for _, text in block], "```",
-                         f'<div class="listing-source">{rel}, {lines_text}</div>', ""]
+                         f'<div class="listing-source">{rel}, {line_range(start, end)}</div>',
+                         ""]
+    if chapter.library_listings == 0:
+        raise WeaveError(f"{rel}: the page shows no listing from the library; every chapter "
+                         "cuts at least one region of lib/ into its prose with "
+                         "\\library{lib/FILE}{MARKER}{Caption}")
     if chapter.exercises:
         points = sum(e["points"] for e in chapter.exercises)
         page += ["", "## Exercises", "",

@@ -154,6 +154,14 @@ std::vector<Boundary> perceptron_rule(const IrisTask& iris, std::uint64_t seed, 
 /// row. With `shuffle = false` (flowers visited in file order) its weights are
 /// scikit-learn's to the last digit; the library's tests check them against values
 /// computed with scikit-learn itself.
+///
+/// Here is the heart of its `fit`, the loop over one epoch's rows. Compare it with the rule
+/// above: `error` is \f$y - \hat{y}\f$, `step` is \f$\eta\,(y - \hat{y})\f$, and the weights
+/// and the bias move only on a mistake. The one addition is a row that lies exactly on the
+/// boundary (\f$z = 0\f$): it counts as a mistake whichever class it belongs to.
+///
+/// \library{lib/linear/perceptron.cc}{perceptron_rule}{The perceptron rule inside
+/// `nn::Perceptron::fit`: one epoch over the rows, in a random order.}
 // book:hide
 void show_rule(nn::chapter::Context& chapter, const IrisTask& iris) {
   auto& out = chapter.section("rule", "The perceptron rule, mistake by mistake");

@@ -441,6 +441,29 @@ nn::Var tape_loss(TapeNetwork& net, const nn::Tensor& x, const nn::Tensor& t) {
 /// once. Forward-mode differentiation, or the finite differences of the next section,
 /// would need one or two passes per parameter: hundreds of thousands per step for the
 /// network of chapter 4, which has 266,610 parameters.
+///
+/// ### The tape in the library
+///
+/// All of this is a few dozen lines of the library, and they read like the text above. First
+/// the handle: copies of a `Var` share one node, and `from_op` is how every operation adds a
+/// node with its closure. Look at `accumulate_grad`: the first gradient to arrive is stored,
+/// later ones are added to it, which is how a value used twice collects both shares.
+///
+/// \library{lib/var.h}{var}{The handle that every value on the tape is.}
+///
+/// `backward()` is the procedure described above: a depth-first search collects the nodes the
+/// loss depends on, a sort by creation order puts the newest first, and each closure runs once
+/// with the complete gradient of its output.
+///
+/// \library{lib/var.cc}{backward}{Reverse-mode automatic differentiation, the whole of it.}
+///
+/// A dense layer's op is the forward product \f$z = xW + b\f$ and a closure holding the
+/// three products of the backward pass worked out by hand earlier in this chapter:
+/// \f$dx = dz\,W^\top\f$ for the input (skipped when the input needs no gradient), and
+/// \f$x^\top dz\f$ and the column sums of \f$dz\f$ added into the kernel's and the
+/// bias's gradients.
+///
+/// \library{lib/layers/dense.cc}{dense_op}{Dense's forward pass and its backward closure.}
 // book:hide
 void show_tape(nn::chapter::Context& chapter, const TinyNetwork& net, const BackwardPass& g) {
   auto& out = chapter.section("tape", "The tape of the 2-2-1 network, and backward()");

@@ -323,6 +323,22 @@ nn::History train_mlp(nn::Sequential& model, const Cars& cars, const Targets& y,
 /// training cars' peculiarities, which is the first sign of overfitting, and the reason to
 /// keep a validation set in view.
 ///
+/// Under `fit()`, each batch goes through one `train_step`: chapter 2's loop, in the library's
+/// words. Look for its five moves: the gradients are zeroed, the model is called on the batch
+/// in training mode, the loss is computed, `backward()` fills the gradients, and the
+/// optimizer applies them.
+///
+/// \library{lib/models/fit.cc}{train_step}{One step of training, as `fit()` takes it for every
+/// batch.}
+///
+/// The step itself belongs to the optimizer. This chapter's is Adam, which scales each
+/// weight's step by running averages of its gradients; the plainest one, SGD, is chapter 2's
+/// rule \f$w \leftarrow w - \eta\,g\f$, with an optional momentum \f$v\f$ that carries
+/// part of the previous steps into the next:
+///
+/// \library{lib/optimizers/sgd.cc}{sgd_update}{SGD's update of one weight tensor \f$w\f$ from its
+/// gradient \f$g\f$.}
+///
 /// Training is random: the initial weights and the order of the batches come from the
 /// seed. One network tells little, so the chapter trains \result{runs} of them, from
 /// different initial weights. The first one misses the test cars by

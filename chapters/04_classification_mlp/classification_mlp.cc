@@ -331,10 +331,25 @@ void show_multilabel(nn::chapter::Context& chapter, const nn::FashionMnist& data
 ///
 /// The gradient is, once again, prediction minus target: softmax and cross-entropy fit
 /// together as the sigmoid and the binary cross-entropy do (with two classes, softmax *is*
-/// the sigmoid of the difference of the two logits). Keras has two names for this loss,
-/// for two ways of writing the targets: `categorical_crossentropy` takes one-hot rows,
-/// (n, 10), and `sparse_categorical_crossentropy` takes the class indices themselves, (n,),
-/// which is how Fashion-MNIST's labels come. The network is the one of Keras's tutorial:
+/// the sigmoid of the difference of the two logits).
+///
+/// Nor does the library multiply the softmax's own derivative by the loss's: when the loss
+/// sees that its input came straight from a softmax (or a sigmoid), it takes that node's
+/// input, the logits, and works on them (the first listing). For class indices as targets,
+/// the form this chapter uses, the loss is then \f$\log \sum_k e^{z_k} - z_y\f$, with the
+/// largest logit taken out of the sum so that nothing overflows, and the gradient is the
+/// formula above, one subtraction per row: look for `p − onehot(y)` (the second listing).
+///
+/// \library{lib/losses/crossentropy.cc}{crossentropy_fusion}{The loss skips a softmax or sigmoid
+/// right before it and works on the logits.}
+///
+/// \library{lib/losses/crossentropy.cc}{softmax_crossentropy}{The sparse categorical cross-entropy
+/// on logits: the loss and its gradient.}
+///
+/// Keras has two names for this loss, for two ways of writing the targets:
+/// `categorical_crossentropy` takes one-hot rows, (n, 10), and
+/// `sparse_categorical_crossentropy` takes the class indices themselves, (n,), which is how
+/// Fashion-MNIST's labels come. The network is the one of Keras's tutorial:
 nn::Sequential build_model() {
   nn::Sequential model({nn::Flatten({28, 28}), nn::Dense(300, "relu"), nn::Dense(100, "relu"),
                         nn::Dense(10, "softmax")});

@@ -167,6 +167,15 @@ void save_graph(nn::chapter::Context& chapter, const nn::Functional& model,
 /// \figure{wide_deep_graph.svg}{The Wide & Deep network drawn from its graph: the normalised
 /// features reach the output layer twice, directly and through two hidden layers}
 ///
+/// "Replays the recorded calls" is meant literally. The model keeps the graph's nodes in an
+/// order where each comes after the nodes it was called on, and its `call` walks them once
+/// per batch: the inputs fill the first slots of `values`, each later node calls its layer on
+/// the values of its inbound nodes, and the outputs are picked out at the end. On a training
+/// batch these layer calls build the tape, so `backward()` needs nothing special for a graph.
+///
+/// \library{lib/models/functional.cc}{functional_call}{How a functional model runs a batch: every
+/// recorded layer call, in graph order.}
+///
 /// A functional model trains exactly like a Sequential one: `compile`, `fit`, `evaluate`,
 /// `predict`. Every model of this chapter minimises the mean squared error with Adam, a
 /// learning rate of \result{learning_rate}, batches of 32 rows and \result{epochs} epochs,

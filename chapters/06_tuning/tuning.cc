@@ -346,6 +346,15 @@ void show_batch_size(nn::chapter::Context& chapter, const Setup& setup, const Fi
 ///   it above).
 /// - `nn::CSVLogger` writes every epoch's logs to a CSV file as training goes.
 ///
+/// Here is `EarlyStopping`'s rule as the library writes it. `improves` is the formula above,
+/// turned around for a number that should grow, such as an accuracy. `wait_` counts the
+/// epochs since the last improvement: an improvement resets it (once any `baseline` has been
+/// beaten), and when it reaches `patience` the callback sets the model's `stop_training`, and
+/// `fit` ends after this epoch.
+///
+/// \library{lib/callbacks/early_stopping.cc}{early_stopping_rule}{EarlyStopping: what counts as an
+/// improvement, and when patience runs out.}
+///
 /// Writing one's own is a matter of overriding the moments one cares about. This callback
 /// prints, after every epoch, the ratio of the validation loss to the training loss, five
 /// epochs to a line. A ratio that keeps growing is overfitting, seen as it happens: the

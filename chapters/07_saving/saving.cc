@@ -285,6 +285,15 @@ void show_layout(nn::chapter::Context& chapter, const std::string& path) {
 /// rows of a batch: the file has Keras's shapes, and loading converts. The Flatten layer
 /// has no weights, and its group is empty.
 ///
+/// The library writes this part of the file in a few lines. `write_weights` lists the layers
+/// in `layer_names`, makes one group per layer, names each array `layer/weight:0` as
+/// TensorFlow names its variables (`dense/kernel:0`), and `keras_shape` gives each array
+/// Keras's shape: a kernel as it is, a one-row bias as a vector, and a normalization layer's
+/// count as a single number.
+///
+/// \library{lib/io/keras_weights.cc}{weights_layout}{How the weights are laid out in the file: one
+/// group per layer, one array per weight, in Keras's shapes.}
+///
 /// The group `optimizer_weights` is Adam's memory. For each weight Adam keeps two running
 /// averages, \f$m\f$ of the gradients and \f$v\f$ of their squares, each the weight's own
 /// shape, and the number of steps taken, `iter`, which its bias correction

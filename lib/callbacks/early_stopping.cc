@@ -43,6 +43,7 @@ EarlyStopping::EarlyStopping(EarlyStoppingOptions options, std::ostream& out)
   options_.min_delta = std::abs(options_.min_delta);
 }
 
+// book:begin early_stopping_rule
 bool EarlyStopping::improves(double value, double reference) const {
   return minimize_ ? value < reference - options_.min_delta
                    : value > reference + options_.min_delta;
@@ -75,6 +76,7 @@ void EarlyStopping::on_epoch_end(int epoch, Logs& logs) {
     model()->stop_training = true;
   }
 }
+// book:end early_stopping_rule
 
 void EarlyStopping::on_train_end(Logs&) {
   if (stopped_epoch_ > 0 && options_.verbose > 0) {

@@ -54,6 +54,7 @@ void check_built(const Model& model, const std::string& doing) {
 
 }  // namespace
 
+// book:begin weights_layout
 std::vector<std::size_t> keras_shape(const Parameter& parameter) {
   const auto& shape = parameter.value().shape();
   if (parameter.name() == "count" && parameter.value().size() == 1) return {};
@@ -87,6 +88,7 @@ void write_weights(Model& model, const h5::Group& group) {
     }
   }
 }
+// book:end weights_layout
 
 void read_weights(Model& model, const h5::Group& group, WeightMatching matching) {
   const std::string where = group.file() + ": load_weights";

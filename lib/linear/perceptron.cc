@@ -18,6 +18,7 @@ Perceptron& Perceptron::fit(const Tensor& x, const Labels& y) {
   for (int epoch = 1; epoch <= options_.max_iter; ++epoch) {
     if (options_.shuffle) order = rng.permutation(n);
     double epoch_loss = 0.0;  // how far the mistakes lie on the wrong side, summed
+    // book:begin perceptron_rule
     for (std::size_t i : order) {
       // The threshold logic unit: fire (ŷ = 1) when w·x + b > 0.
       const double z = raw_score(x, i);
@@ -32,6 +33,7 @@ Perceptron& Perceptron::fit(const Tensor& x, const Labels& y) {
       for (std::size_t j = 0; j < features; ++j) w_[j] += step * static_cast<double>(x(i, j));
       b_ += step;
     }
+    // book:end perceptron_rule
     n_iter_ = epoch;
     check_finite(epoch, "Perceptron");
     if (stop.should_stop(epoch_loss)) {

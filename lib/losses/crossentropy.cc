@@ -35,6 +35,7 @@ std::size_t label(const Tensor& t, std::size_t i) { return static_cast<std::size
 Crossentropy::Crossentropy(std::string name, std::string activation, bool from_logits)
     : Loss(std::move(name)), activation_(std::move(activation)), from_logits_(from_logits) {}
 
+// book:begin crossentropy_fusion
 Var Crossentropy::operator()(const Tensor& y_true, const Var& y_pred) const {
   Var z;  // the logits, if we have them
   if (from_logits_) z = y_pred;
@@ -47,6 +48,7 @@ Var Crossentropy::operator()(const Tensor& y_true, const Var& y_pred) const {
   if (grad_enabled()) backward_logits(y_true, z.value(), dz);
   return make_node(forward_logits(y_true, z.value()), z, std::move(dz), name());
 }
+// book:end crossentropy_fusion
 
 double Crossentropy::forward(const Tensor& y_true, const Tensor& y_pred) const {
   check_shapes(y_true, y_pred);
@@ -196,6 +198,7 @@ void SparseCategoricalCrossentropy::check_targets(const Tensor& y_true, std::siz
   }
 }
 
+// book:begin softmax_crossentropy
 double SparseCategoricalCrossentropy::forward_logits(const Tensor& t, const Tensor& z) const {
   double sum = 0.0;
   for (std::size_t i = 0; i < z.shape()[0]; ++i) sum += log_sum_exp(z, i) - z(i, label(t, i));
@@ -209,6 +212,7 @@ void SparseCategoricalCrossentropy::backward_logits(const Tensor& t, const Tenso
   for (std::size_t i = 0; i < z.shape()[0]; ++i) dz(i, label(t, i)) -= 1.0f;  // p − onehot(y)
   dz /= n;
 }
+// book:end softmax_crossentropy
 
 double SparseCategoricalCrossentropy::forward_probs(const Tensor& t, const Tensor& p) const {
   double sum = 0.0;

@@ -89,6 +89,7 @@ std::size_t Functional::visit(const SymbolicTensor& tensor, const SymbolicTensor
   return add_node(tensor, std::move(inbound));
 }
 
+// book:begin functional_call
 std::vector<Var> Functional::call(const std::vector<Var>& inputs, bool training) {
   if (inputs.size() != inputs_.size()) {
     throw Error("model " + name() + " takes " + std::to_string(inputs_.size()) + " input" +
@@ -114,6 +115,7 @@ std::vector<Var> Functional::call(const std::vector<Var>& inputs, bool training)
   for (std::size_t i : output_index_) outputs.push_back(values[i]);
   return outputs;
 }
+// book:end functional_call
 
 std::string Functional::tensor_name(std::size_t i) const {
   return nodes_.at(i).layer()->name() + "[" + std::to_string(call_index_.at(i)) + "][0]";
