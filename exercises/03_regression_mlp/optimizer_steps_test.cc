@@ -22,12 +22,13 @@ namespace {
 // The library's optimizer, stepped on the same gradients from the same start.
 nn::Tensor library_steps(nn::Optimizer& optimizer, const nn::Tensor& w0,
                          const std::vector<nn::Tensor>& gradients) {
-  nn::Parameter p{"w", w0, w0, true};
+  nn::Parameter p{"w", w0};
   for (const nn::Tensor& g : gradients) {
-    p.grad = g;
+    p.zero_grad();
+    p.accumulate_grad(g);  // as backward() would leave it
     optimizer.apply_gradients({&p});
   }
-  return p.value;
+  return p.value();
 }
 
 std::vector<nn::Tensor> gradients(std::size_t steps, std::uint64_t seed) {
