@@ -59,13 +59,7 @@ int pg_train(int epochs) {
 /// The loss and accuracy on both sets after the last epoch, as JSON.
 const char* pg_stats() {
   if (!trainer) return "{}";
-  const nn::playground::Stats& s = trainer->stats();
-  stats = nlohmann::json{{"epoch", s.epoch},
-                         {"train_loss", s.train_loss},
-                         {"test_loss", s.test_loss},
-                         {"train_accuracy", s.train_accuracy},
-                         {"test_accuracy", s.test_accuracy}}
-              .dump();
+  stats = nn::playground::to_json(trainer->stats()).dump();
   return stats.c_str();
 }
 

@@ -15,14 +15,7 @@ int main(int argc, char** argv) {
   try {
     const auto config = nn::playground::Config::from_json(nlohmann::json::parse(argv[1]));
     nn::playground::Trainer trainer(config);
-    const nn::playground::Stats& s = trainer.train(std::atoi(argv[2]));
-    std::cout << nlohmann::json{{"epoch", s.epoch},
-                                {"train_loss", s.train_loss},
-                                {"test_loss", s.test_loss},
-                                {"train_accuracy", s.train_accuracy},
-                                {"test_accuracy", s.test_accuracy}}
-                     .dump()
-              << "\n";
+    std::cout << nn::playground::to_json(trainer.train(std::atoi(argv[2]))).dump() << "\n";
     return 0;
   } catch (const std::exception& e) {
     std::cerr << "native_run: " << e.what() << "\n";

@@ -46,6 +46,14 @@ const std::vector<std::string>& feature_names() {
   return names;
 }
 
+nlohmann::json to_json(const Stats& s) {
+  return {{"epoch", s.epoch},
+          {"train_loss", s.train_loss},
+          {"test_loss", s.test_loss},
+          {"train_accuracy", s.train_accuracy},
+          {"test_accuracy", s.test_accuracy}};
+}
+
 Config Config::from_json(const nlohmann::json& json) {
   Config c;
   try {

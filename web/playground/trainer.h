@@ -52,6 +52,10 @@ struct Stats {
   double test_accuracy = 0.0;   ///< share of test points classified right
 };
 
+/// The stats as JSON: {"epoch", "train_loss", "test_loss", "train_accuracy", "test_accuracy"}
+/// (what the page reads, and what native_run prints).
+nlohmann::json to_json(const Stats& stats);
+
 /// One network on one data set.
 class Trainer {
  public:
