@@ -216,7 +216,7 @@ function drawNetwork() {
   root.textContent = "";
   const width = +root.getAttribute("width"), height = +root.getAttribute("height");
   const layers = [FEATURES.length, ...config.hidden, 1];
-  const columns = layers.length, x0 = 60, x1 = width - 30;
+  const columns = layers.length, x0 = 60, x1 = width - 70;
   const xOf = (l) => x0 + (x1 - x0) * l / (columns - 1);
   const yOf = (l, i) => {
     const n = layers[l], gap = Math.min(44, (height - 30) / Math.max(n, 1));
@@ -265,8 +265,7 @@ function drawNetwork() {
       }
     }
   }
-  const last = svg(root, "text", {x: xOf(columns - 1), y: yOf(columns - 1, 0) + 28,
-                                  "text-anchor": "middle"});
+  const last = svg(root, "text", {x: xOf(columns - 1) + 16, y: yOf(columns - 1, 0) + 4});
   last.textContent = "P(orange)";
   drawLayerButtons(xOf);
 }
@@ -378,12 +377,19 @@ function train(options) {
                 learningRate: "learning_rate", seed: "seed", batchSize: "batch_size",
                 noise: "noise", trainRatio: "train_ratio", features: "features",
                 points: "points"};
+  const saved = JSON.stringify(config);
   for (const key in keys) if (o[key] !== undefined) config[keys[key]] = o[key];
   showControls();
   drawNetwork();
   const epochs = o.epochs === undefined ? 100 : o.epochs;
   return reset().then(() => new Promise((resolve, reject) => {
-    if (!view.stats) { reject(new Error($("error").textContent)); return; }
+    if (!view.stats) {  // a config the trainer refused: the controls go back to what they were
+      Object.assign(config, JSON.parse(saved));
+      showControls();
+      drawNetwork();
+      reject(new Error($("error").textContent.replace(/^Error: /, "")));
+      return;
+    }
     stopAt = epochs;
     view.seconds = 0;
     const finish = () => {
