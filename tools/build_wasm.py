@@ -62,7 +62,7 @@ SYSTEM_HEADERS = ["xtensor", "xtl", "xsimd", "nlohmann"]
 CXXFLAGS = ["-std=c++17", "-O3", "-msimd128", "-fno-trapping-math", "-fexceptions",
             "-DNDEBUG", "-DNN_NO_BLAS", "-DNN_NO_THREADS"]
 
-EXPORTS = ["pg_create", "pg_error", "pg_train", "pg_stats", "pg_surface", "pg_weights",
+EXPORTS = ["pg_create", "pg_error", "pg_train", "pg_stats", "pg_surface", "pg_units", "pg_weights",
            "pg_weight_count", "pg_points", "pg_point_count"]
 
 LDFLAGS = ["-O3", "-fexceptions", "-msimd128", "-sMODULARIZE=1",
@@ -140,10 +140,11 @@ def compile_one(source, flags, env):
 def build_module(env, jobs):
     flags = CXXFLAGS + ["-I", str(ROOT), "-isystem", str(include_dir())]
     BUILD.mkdir(parents=True, exist_ok=True)
-    stamp = BUILD / "flags.txt"
-    text = " ".join(flags + LDFLAGS + ["em++ " + em_version(env)])
-    if not stamp.exists() or stamp.read_text() != text:
-        stamp.write_text(text)
+    version = em_version(env)
+    stamp, link_stamp = BUILD / "flags.txt", BUILD / "link-flags.txt"
+    for path, text in ((stamp, " ".join(flags + [version])), (link_stamp, " ".join(LDFLAGS))):
+        if not path.exists() or path.read_text() != text:  # a change makes what follows stale
+            path.write_text(text)
     files = sources()
     with concurrent.futures.ThreadPoolExecutor(jobs) as pool:
         results = list(pool.map(lambda s: compile_one(s, flags, env), files))
@@ -151,7 +152,7 @@ def build_module(env, jobs):
     compiled = sum(1 for _, fresh in results if fresh)
     module = BUILD / "playground_module.js"
     wasm = BUILD / "playground_module.wasm"
-    if compiled or stale(module, objects + [stamp]) or not wasm.exists():
+    if compiled or stale(module, objects + [link_stamp]) or not wasm.exists():
         command = ["em++", *LDFLAGS, *map(str, objects), "-o", str(module)]
         result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
         if result.returncode != 0:

@@ -5,6 +5,7 @@
 //   pg_create(config_json)  -> 0, or -1 with pg_error() saying why
 //   pg_train(epochs)        -> 0 or -1; then pg_stats() is JSON {epoch, train_loss, ...}
 //   pg_surface(resolution)  -> resolution² floats, P(class 1), rows from the top
+//   pg_units(resolution)    -> each hidden unit's output on such a grid, layer by layer
 //   pg_weights()            -> pg_weight_count() floats: kernel then bias, layer by layer
 //   pg_points(test)         -> pg_point_count(test) rows of (x1, x2, label)
 
@@ -19,7 +20,7 @@ namespace {
 
 std::unique_ptr<nn::playground::Trainer> trainer;
 std::string error, stats;
-std::vector<float> surface, weights, points[2];
+std::vector<float> surface, units, weights, points[2];
 
 int fail(const std::exception& e) {
   error = e.what();
@@ -69,6 +70,16 @@ const float* pg_surface(int resolution) {
   const nn::Tensor p = trainer->surface(resolution);
   surface.assign(p.begin(), p.end());
   return surface.data();
+}
+
+/// Each hidden unit's output over the same grid: layer by layer, (resolution², units) each.
+const float* pg_units(int resolution) {
+  if (!trainer) return nullptr;
+  units.clear();
+  for (const nn::Tensor& t : trainer->unit_surfaces(resolution)) {
+    units.insert(units.end(), t.begin(), t.end());
+  }
+  return units.data();
 }
 
 /// Every weight (see nn::playground::Trainer::weights()).

@@ -19,7 +19,7 @@ const config = {
 };
 
 // What the worker last sent, and the loop's state.
-const view = {train: null, test: null, weights: null, surface: null, stats: null,
+const view = {train: null, test: null, weights: null, surface: null, units: null, stats: null,
               curve: [], started: 0, seconds: 0};
 let worker = null, ready = null, nextId = 1, current = 0;  // current: the trainer's id
 let playing = false, busy = false, chunk = 1, stopAt = Infinity, onStop = null;
@@ -72,15 +72,18 @@ function receive(m) {
   if (m.train) { view.train = m.train; view.test = m.test; }
   view.weights = m.weights;
   view.surface = m.surface;
+  view.units = m.units;
+  view.unitResolution = m.unitResolution;
   view.stats = m.stats;
   view.curve.push([m.stats.epoch, m.stats.train_loss, m.stats.test_loss]);
   if (playing) {
     view.seconds = (performance.now() - view.started) / 1000;
     history.push({epoch: m.stats.epoch, test_accuracy: m.stats.test_accuracy,
                   seconds: view.seconds});
-    // About 25 updates a second: as many epochs per message as fit in 40 ms.
-    if (m.seconds < 0.02) chunk = Math.min(chunk * 2, 256);
-    else if (m.seconds > 0.06 && chunk > 1) chunk = Math.max(1, Math.floor(chunk / 2));
+    // About 15 to 20 updates a second: as many epochs per message as fit in 40 to 100 ms of
+    // the worker's time (drawing takes the main thread a few ms more).
+    if (m.seconds < 0.04) chunk = Math.min(chunk * 2, 512);
+    else if (m.seconds > 0.1 && chunk > 1) chunk = Math.max(1, Math.floor(chunk / 2));
   }
   draw();
   if (playing) {
@@ -108,6 +111,7 @@ function reset() {
   chunk = 1;  // the first epochs one by one, so the surface is seen forming
   view.curve = [];
   view.stats = null;
+  view.units = null;  // the old network's pictures do not fit the new one
   view.seconds = 0;
   history = [];
   $("error").hidden = true;
@@ -259,15 +263,41 @@ function drawNetwork() {
         group.addEventListener("click", () => toggleFeature(FEATURES[i][0]));
       } else {
         const bias = (biases[l - 1] || [])[i] || 0;
-        svg(root, "circle", {cx, cy, r: 12, fill: "#fff",
-                             stroke: bias >= 0 ? "rgb(245,147,34)" : "rgb(8,119,189)",
-                             "stroke-width": Math.min(5, 1 + 2 * Math.abs(bias)).toFixed(2)});
+        const picture = l < layers.length - 1 ? unitPicture(l - 1, i) : null;
+        if (picture) {
+          svg(root, "image", {x: cx - 13, y: cy - 13, width: 26, height: 26, href: picture,
+                              preserveAspectRatio: "none"});
+        }
+        svg(root, "rect", {x: cx - 13, y: cy - 13, width: 26, height: 26, rx: 3,
+                           fill: picture ? "none" : "#fff",
+                           stroke: bias >= 0 ? "rgb(245,147,34)" : "rgb(8,119,189)",
+                           "stroke-width": Math.min(4, 1 + 1.5 * Math.abs(bias)).toFixed(2)});
       }
     }
   }
   const last = svg(root, "text", {x: xOf(columns - 1) + 16, y: yOf(columns - 1, 0) + 4});
   last.textContent = "P(orange)";
   drawLayerButtons(xOf);
+}
+
+// What hidden unit i of hidden layer l computes over the plane, as a data: URL picture
+// (its output from -1, blue, to 1, orange), or null before the worker has sent it.
+const unitCanvas = document.createElement("canvas");
+function unitPicture(l, i) {
+  const r = view.unitResolution, units = view.units;
+  if (!units || !r || l >= config.hidden.length) return null;
+  let offset = 0;
+  for (let k = 0; k < l; ++k) offset += r * r * config.hidden[k];
+  const width = config.hidden[l];
+  if (offset + r * r * width > units.length) return null;
+  unitCanvas.width = unitCanvas.height = r;
+  const g = unitCanvas.getContext("2d"), image = g.createImageData(r, r);
+  for (let p = 0; p < r * r; ++p) {
+    const v = Math.max(-1, Math.min(1, units[offset + p * width + i]));
+    image.data.set([...mix((v + 1) / 2), 255], 4 * p);
+  }
+  g.putImageData(image, 0, 0);
+  return unitCanvas.toDataURL();
 }
 
 function drawLayerButtons(xOf) {

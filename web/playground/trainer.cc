@@ -9,6 +9,7 @@
 #include "lib/layers/dense.h"
 #include "lib/optimizers/sgd.h"
 #include "lib/random.h"
+#include "lib/var.h"
 
 namespace nn::playground {
 namespace {
@@ -154,16 +155,33 @@ void Trainer::measure() {
   stats_.test_accuracy = test.at("accuracy");
 }
 
-Tensor Trainer::surface(int resolution, float extent) {
-  const std::size_t r = static_cast<std::size_t>(std::max(resolution, 2));
-  Tensor grid = xt::empty<float>({r * r, std::size_t{2}});  // (r², 2): points of the plane
+Tensor Trainer::grid(std::size_t r, float extent) {
+  Tensor points = xt::empty<float>({r * r, std::size_t{2}});  // (r², 2): points of the plane
   for (std::size_t row = 0; row < r; ++row) {
     for (std::size_t col = 0; col < r; ++col) {
-      grid(row * r + col, 0) = -extent + 2.0f * extent * static_cast<float>(col) / (r - 1);
-      grid(row * r + col, 1) = extent - 2.0f * extent * static_cast<float>(row) / (r - 1);
+      points(row * r + col, 0) = -extent + 2.0f * extent * static_cast<float>(col) / (r - 1);
+      points(row * r + col, 1) = extent - 2.0f * extent * static_cast<float>(row) / (r - 1);
     }
   }
-  return model_.predict(features(grid), 4096);  // (r², 1)
+  return points;
+}
+
+Tensor Trainer::surface(int resolution, float extent) {
+  const std::size_t r = static_cast<std::size_t>(std::max(resolution, 2));
+  return model_.predict(features(grid(r, extent)), 4096);  // (r², 1)
+}
+
+std::vector<Tensor> Trainer::unit_surfaces(int resolution, float extent) {
+  const std::size_t r = static_cast<std::size_t>(std::max(resolution, 2));
+  NoGradGuard no_tape;
+  Var h(features(grid(r, extent)));  // (r², f), then (r², units) layer by layer
+  std::vector<Tensor> outputs;
+  const auto& layers = model_.layers();
+  for (std::size_t l = 0; l + 1 < layers.size(); ++l) {  // the hidden layers, not the output
+    h = layers[l]->forward(h, false);
+    outputs.push_back(h.value());
+  }
+  return outputs;
 }
 
 std::vector<float> Trainer::weights() {

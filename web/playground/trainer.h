@@ -71,6 +71,9 @@ class Trainer {
   /// P(class 1) over a resolution × resolution grid of the square [-extent, extent]², row by
   /// row from the top (y = +extent) down, x from left to right: (resolution², 1).
   Tensor surface(int resolution, float extent = 6.0f);
+  /// What each hidden unit computes over the same grid as surface(): per hidden layer, its
+  /// outputs (resolution², units), the page's small pictures inside the units.
+  std::vector<Tensor> unit_surfaces(int resolution, float extent = 6.0f);
   /// Every weight, layer by layer: each Dense layer's kernel (in, units), row by row, then
   /// its bias (units). The layer widths are feature count, config().hidden..., 1.
   std::vector<float> weights();
@@ -83,7 +86,8 @@ class Trainer {
   const Config& config() const { return config_; }
 
  private:
-  Tensor features(const Tensor& points) const;  // (n, 2) -> (n, f), standardised
+  Tensor features(const Tensor& points) const;      // (n, 2) -> (n, f), standardised
+  static Tensor grid(std::size_t r, float extent);  // (r², 2): the plane, rows from the top
   void measure();
 
   Config config_;

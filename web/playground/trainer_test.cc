@@ -4,6 +4,7 @@
 #include "web/playground/trainer.h"
 
 #include <catch2/catch.hpp>
+#include <cmath>
 #include <fstream>
 
 #include "lib/error.h"
@@ -80,4 +81,25 @@ TEST_CASE("a bad config is refused, naming what is wrong") {
   const Config c = Config::from_json({{"learningRate", 0.5}, {"batchSize", 7}});
   CHECK(c.learning_rate == 0.5);
   CHECK(c.batch_size == 7);
+}
+
+TEST_CASE("the units' pictures are the hidden layers' outputs, and the last one leads to P") {
+  nn::playground::Config config;
+  config.hidden = {3, 2};
+  config.activation = "tanh";
+  nn::playground::Trainer trainer(config);
+  trainer.train(2);
+  const std::vector<nn::Tensor> units = trainer.unit_surfaces(10);
+  REQUIRE(units.size() == 2);
+  CHECK(units[0].shape()[0] == 100);
+  CHECK(units[0].shape()[1] == 3);
+  CHECK(units[1].shape()[1] == 2);
+  CHECK(xt::all(xt::abs(units[1]) <= 1.0f));  // tanh
+  // The output layer on the last hidden layer's outputs gives surface(): sigmoid(h·w + b).
+  const std::vector<float> w = trainer.weights();  // 2·3 + 3, 3·2 + 2, then 2·1 + 1
+  const nn::Tensor p = trainer.surface(10);
+  for (std::size_t i = 0; i < 100; i += 11) {
+    const float z = units[1](i, 0) * w[17] + units[1](i, 1) * w[18] + w[19];
+    CHECK(p(i, 0) == Approx(1.0f / (1.0f + std::exp(-z))).margin(1e-5));
+  }
 }

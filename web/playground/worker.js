@@ -4,12 +4,14 @@
 //
 //   {type: "init", wasm}                      -> {type: "ready"}
 //   {type: "create", id, config, resolution}  -> {type: "state", id, stats, weights, surface,
-//                                                 train, test, seconds}
+//                                                 units, train, test, seconds}
 //   {type: "train", id, epochs, resolution}   -> {type: "state", id, stats, weights, surface,
 //                                                 seconds}
 //   any failure                               -> {type: "error", id, message}
 
 let wasm = null;  // the module: pg_* functions of web/playground/api.cc
+let hidden = [];  // the hidden layers' widths of the current trainer
+const UNIT_RESOLUTION = 20;
 
 function floats(pointer, count) {
   return Float32Array.from(wasm.HEAPF32.subarray(pointer / 4, pointer / 4 + count));
@@ -27,6 +29,11 @@ function state(id, resolution, started) {
   if (resolution > 0) {
     message.resolution = resolution;
     message.surface = floats(wasm._pg_surface(resolution), resolution * resolution);
+    // Each hidden unit's output on a coarser grid, for the pictures inside the units.
+    const units = hidden.reduce((sum, n) => sum + n, 0);
+    message.units = floats(wasm._pg_units(UNIT_RESOLUTION),
+                           UNIT_RESOLUTION * UNIT_RESOLUTION * units);
+    message.unitResolution = UNIT_RESOLUTION;
   }
   message.seconds = (performance.now() - started) / 1000;
   return message;
@@ -45,7 +52,9 @@ self.onmessage = async (event) => {
       self.postMessage({type: "ready"});
     } else if (m.type === "create") {
       const started = performance.now();
+      hidden = [];
       check(wasm.ccall("pg_create", "number", ["string"], [JSON.stringify(m.config)]));
+      hidden = m.config.hidden.slice();
       const message = state(m.id, m.resolution, started);
       message.train = points(0);
       message.test = points(1);
