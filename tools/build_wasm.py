@@ -10,7 +10,7 @@ rebuilt when a source, a header it includes or the flags change, so a second run
 second. A missing source shows as an undefined symbol at the link, which fails the build.
 
 What lands in --out:
-  playground.html, playground.css, playground.js    the page (web/playground/)
+  playground.html, .css, .js, _draw.js              the page (web/playground/)
   playground.wasm                                    the library and web/playground/api.cc
   playground_worker.js                               emscripten's loader + worker.js, wrapped in
                                                      one function the page starts as a Worker
@@ -71,7 +71,7 @@ LDFLAGS = ["-O3", "-fexceptions", "-msimd128", "-sMODULARIZE=1",
            "-sEXPORTED_FUNCTIONS=" + ",".join("_" + name for name in EXPORTS),
            "-sEXPORTED_RUNTIME_METHODS=ccall,UTF8ToString"]
 
-PAGE = ["playground.html", "playground.css", "playground.js"]
+PAGE = ["playground.html", "playground.css", "playground.js", "playground_draw.js"]
 
 
 def sources():
