@@ -1,6 +1,8 @@
 #include "lib/gemm.h"
 
+#ifndef NN_NO_BLAS
 #include <cblas.h>
+#endif
 
 #include <algorithm>
 #include <atomic>
@@ -8,11 +10,14 @@
 #include <cstdlib>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "lib/error.h"
 #include "lib/parallel.h"
 
+#ifndef NN_NO_BLAS
 extern "C" void openblas_set_num_threads(int num_threads);
+#endif
 
 namespace nn {
 namespace {
@@ -21,9 +26,18 @@ namespace {
 // another thread costs about what it saves (bench/gemm_shapes measures it).
 constexpr std::size_t kSplitWork = 1u << 18;
 
+#ifdef NN_NO_THREADS
+constexpr int kMaxThreads = 1;
+#else
+constexpr int kMaxThreads = 2;
+#endif
+
 int default_threads() {
+#ifndef NN_NO_BLAS
   // OpenBLAS runs one thread per call: the two threads are ours, and blocks are fixed.
   openblas_set_num_threads(1);
+#endif
+  if (kMaxThreads == 1) return 1;
   if (const char* env = std::getenv("OPENBLAS_NUM_THREADS")) return std::atoi(env) >= 2 ? 2 : 1;
   return std::thread::hardware_concurrency() >= 2 ? 2 : 1;
 }
@@ -31,6 +45,18 @@ int default_threads() {
 std::atomic<int>& thread_count() {
   static std::atomic<int> count{default_threads()};
   return count;
+}
+
+// One call of the BLAS routine, or of the portable loops when the build has none.
+void sgemm(bool trans_a, bool trans_b, std::size_t m, std::size_t n, std::size_t k, float alpha,
+           const float* a, std::size_t lda, const float* b, std::size_t ldb, float beta, float* c,
+           std::size_t ldc) {
+#ifdef NN_NO_BLAS
+  detail::portable_sgemm(trans_a, trans_b, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+#else
+  cblas_sgemm(CblasRowMajor, trans_a ? CblasTrans : CblasNoTrans,
+              trans_b ? CblasTrans : CblasNoTrans, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+#endif
 }
 
 // One product in row-major storage, and how to take a block of its rows or columns.
@@ -53,16 +79,13 @@ struct Product {
     const std::size_t begin = index == 0 ? 0 : cut;
     const std::size_t end = split.blocks == 1 || index == 1 ? (split.rows ? m : n) : cut;
     if (end <= begin) return;
-    const CBLAS_TRANSPOSE ta = trans_a ? CblasTrans : CblasNoTrans;
-    const CBLAS_TRANSPOSE tb = trans_b ? CblasTrans : CblasNoTrans;
     if (split.rows) {  // op(A)'s rows: A's rows, or A's columns when transposed
       const float* a_block = a + (trans_a ? begin : begin * lda);
-      cblas_sgemm(CblasRowMajor, ta, tb, end - begin, n, k, alpha, a_block, lda, b, ldb, beta,
-                  c + begin * ldc, ldc);
+      sgemm(trans_a, trans_b, end - begin, n, k, alpha, a_block, lda, b, ldb, beta, c + begin * ldc,
+            ldc);
     } else {  // op(B)'s columns: B's columns, or B's rows when transposed
       const float* b_block = b + (trans_b ? begin * ldb : begin);
-      cblas_sgemm(CblasRowMajor, ta, tb, m, end - begin, k, alpha, a, lda, b_block, ldb, beta,
-                  c + begin, ldc);
+      sgemm(trans_a, trans_b, m, end - begin, k, alpha, a, lda, b_block, ldb, beta, c + begin, ldc);
     }
   }
 };
@@ -73,12 +96,57 @@ void set_blas_threads(int threads) {
   if (threads < 1) {
     throw ValueError("set_blas_threads: threads must be 1 or more, got " + std::to_string(threads));
   }
-  thread_count().store(threads >= 2 ? 2 : 1);
+  thread_count().store(std::min(threads, kMaxThreads));
 }
 
 int blas_threads() { return thread_count().load(); }
 
 namespace detail {
+
+// The portable product: C = beta·C first, then, block by block of k and n, each row of C
+// gains alpha·op(A)[i, p] times row p of op(B). The innermost loop runs along a row of C and
+// a row of op(B), both contiguous (op(B) is copied into a block when B is transposed), so
+// the compiler vectorizes it (SSE here, WebAssembly SIMD in the browser).
+void portable_sgemm(bool trans_a, bool trans_b, std::size_t m, std::size_t n, std::size_t k,
+                    float alpha, const float* a, std::size_t lda, const float* b, std::size_t ldb,
+                    float beta, float* c, std::size_t ldc) {
+  for (std::size_t i = 0; i < m; ++i) {
+    float* row = c + i * ldc;
+    if (beta == 0.0f) {
+      std::fill(row, row + n, 0.0f);
+    } else if (beta != 1.0f) {
+      for (std::size_t j = 0; j < n; ++j) row[j] *= beta;
+    }
+  }
+  if (alpha == 0.0f || k == 0) return;
+  constexpr std::size_t kc = 128, nc = 512;  // a block of op(B): 256 KB at most
+  std::vector<float> packed(trans_b ? kc * std::min(n, nc) : 0);
+  for (std::size_t p0 = 0; p0 < k; p0 += kc) {
+    const std::size_t p1 = std::min(k, p0 + kc);
+    for (std::size_t j0 = 0; j0 < n; j0 += nc) {
+      const std::size_t width = std::min(n, j0 + nc) - j0;
+      // op(B)[p0..p1, j0..j0+width): B's own rows, or B's columns copied into rows.
+      const float* block = b + p0 * ldb + j0;
+      std::size_t stride = ldb;
+      if (trans_b) {
+        for (std::size_t p = p0; p < p1; ++p) {
+          for (std::size_t j = 0; j < width; ++j)
+            packed[(p - p0) * width + j] = b[(j0 + j) * ldb + p];
+        }
+        block = packed.data();
+        stride = width;
+      }
+      for (std::size_t i = 0; i < m; ++i) {
+        float* __restrict row = c + i * ldc + j0;
+        for (std::size_t p = p0; p < p1; ++p) {
+          const float scale = alpha * (trans_a ? a[p * lda + i] : a[i * lda + p]);
+          const float* __restrict b_row = block + (p - p0) * stride;
+          for (std::size_t j = 0; j < width; ++j) row[j] += scale * b_row[j];
+        }
+      }
+    }
+  }
+}
 
 GemmSplit gemm_split(std::size_t m, std::size_t n, std::size_t k) {
   detail::GemmSplit split;

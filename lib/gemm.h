@@ -11,6 +11,11 @@
 // other as well when the helper thread is not free, so a busy machine costs speed only.
 //
 //   C: (m, n)   op(A): (m, k)   op(B): (k, n)   op(X) = Xᵀ when its flag is true
+//
+// Without BLAS. A build that defines NN_NO_BLAS (the WebAssembly build of the Playground,
+// tools/build_wasm.py) has no OpenBLAS: its products run through detail::portable_sgemm,
+// plain blocked loops that the compiler vectorizes. A build that defines NN_NO_THREADS has one
+// thread: blas_threads() is always 1 and nothing starts a thread.
 
 #include <cstddef>
 
@@ -44,6 +49,14 @@ struct GemmSplit {
 
 /// The split gemm() uses for C (m, n) = op(A) (m, k) · op(B) (k, n).
 GemmSplit gemm_split(std::size_t m, std::size_t n, std::size_t k);
+
+/// C = alpha·op(A)·op(B) + beta·C on row-major arrays, as cblas_sgemm(CblasRowMajor, ...) takes
+/// them (lda, ldb, ldc: the row strides), in plain loops: what gemm() runs when the build has
+/// no BLAS (NN_NO_BLAS). Compiled in every build, so the native tests compare it with BLAS.
+/// With beta = 0, C's old values are never read.
+void portable_sgemm(bool trans_a, bool trans_b, std::size_t m, std::size_t n, std::size_t k,
+                    float alpha, const float* a, std::size_t lda, const float* b, std::size_t ldb,
+                    float beta, float* c, std::size_t ldc);
 
 /// gemm() with a given split, for the benchmark that measures the policy (bench/gemm_shapes).
 void gemm_with(const GemmSplit& split, const Tensor& A, const Tensor& B, Tensor& C, bool trans_a,

@@ -1,5 +1,17 @@
 #include "lib/parallel.h"
 
+#ifdef NN_NO_THREADS  // a build with one thread (the WebAssembly build): the blocks in turn
+
+namespace nn::detail {
+
+void run_blocks(BlockTask task, const void* context, int blocks) {
+  for (int b = 0; b < blocks; ++b) task(context, b);
+}
+
+}  // namespace nn::detail
+
+#else
+
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -109,3 +121,5 @@ void run_blocks(BlockTask task, const void* context, int blocks) {
 }
 
 }  // namespace nn::detail
+
+#endif  // NN_NO_THREADS

@@ -3,7 +3,8 @@
 // library starts once and keeps. nn::gemm cuts a large product into two blocks and runs them
 // here; fit() gathers the halves of a batch here. The caller always runs a block itself and
 // takes the other too when the helper is busy (another thread's work), so nothing waits on a
-// lock, and which thread runs a block never changes its numbers.
+// lock, and which thread runs a block never changes its numbers. A build that defines
+// NN_NO_THREADS (the WebAssembly build) runs the blocks one after the other on the caller.
 
 namespace nn::detail {
 

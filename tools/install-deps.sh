@@ -36,6 +36,7 @@ packages=(
   python3-websocket      # talks to headless chromium (DevTools protocol)
   inotify-tools          # ./book watch re-grades on save
   time                   # /usr/bin/time -v for peak memory
+  emscripten             # em++: the library compiled to WebAssembly for the Playground page
 )
 
 missing=()

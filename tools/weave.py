@@ -601,6 +601,9 @@ def weave_index(chapters, out_pages):
                f"(all {figures} figures, with thumbnails)</span>")
     toc.append(f"{len(chapters) + 2}. \\ref reference \"Library reference\" <span class=\"toc-extras\">"
                f"(the library's API: every class and function)</span>")
+    toc.append(f"{len(chapters) + 3}. <a href=\"playground.html\">The Playground</a> "
+               "<span class=\"toc-extras\">(the book's library, compiled to WebAssembly, trains "
+               "small networks live in your browser)</span>")
     if "\\chapters" not in main:
         raise WeaveError("docs/mainpage.md: no \\chapters line for the table of contents")
     exercises = sum(len(c.exercises) for c in chapters)

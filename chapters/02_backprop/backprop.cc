@@ -1142,6 +1142,8 @@ struct PlaygroundTask {
 /// \result{playground.spiral|.1%}. In TensorFlow Playground, people often solve the
 /// spiral by feeding the network extra features such as \f$\sin x_1\f$ or \f$x_1^2\f$;
 /// backpropagation through enough hidden units finds such features by itself.
+/// To train these networks yourself and watch the regions form, open
+/// [the Playground](playground.html): this library, compiled to WebAssembly, in your browser.
 ///
 /// \figure{playground.svg}{The four data sets of TensorFlow Playground, learnt by small MLPs:
 /// the probability of class 1 over the plane (orange for class 1, blue for class 0, with the
