@@ -21,7 +21,7 @@
 /// - the constructor throws `std::invalid_argument` unless \f$\eta_0 > 0\f$, \f$s > 0\f$
 ///   and \f$0 < r \le 1\f$.
 
-#include "lib/callbacks/callback.h"
+#include "lib/models/callback.h"
 
 namespace exercises {
 
