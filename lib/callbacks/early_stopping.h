@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "lib/models/callback.h"
+#include "lib/models/monitor.h"
 #include "lib/tensor.h"
 
 namespace nn {
@@ -73,12 +74,5 @@ class EarlyStopping : public Callback {
   int wait_ = 0, stopped_epoch_ = 0, best_epoch_ = 0;
   std::vector<Tensor> best_weights_;
 };
-
-/// Whether "auto" means larger is better for this log key: keys ending in "accuracy",
-/// "acc" or "auc" (with or without "val_"). Shared by the callbacks that watch a metric.
-bool larger_is_better(const std::string& monitor);
-
-/// The log value `key`, or ValueError naming `who` and listing the keys that are there.
-double monitored_value(const std::string& who, const std::string& key, const Logs& logs);
 
 }  // namespace nn

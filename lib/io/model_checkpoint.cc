@@ -5,7 +5,7 @@
 #include <limits>
 #include <regex>
 
-#include "lib/callbacks/early_stopping.h"
+#include "lib/models/monitor.h"
 #include "lib/error.h"
 #include "lib/io/keras_h5.h"
 #include "lib/models/model.h"

@@ -71,10 +71,10 @@ bool read_optimizer_weights(Model& model, const h5::Group& root) {
     std::size_t k = 0;
     while (k < 8 && slot_name(optimizer, k) != path.substr(slash + 1)) ++k;
     const h5::Array array = group.read(name);
-    if (k == 8 || array.values.size() != found->second->value.size()) return false;
+    if (k == 8 || array.values.size() != found->second->value().size()) return false;
     std::vector<Tensor>& list = slots[found->second];
     if (list.size() <= k) list.resize(k + 1);
-    list[k] = Tensor::from_shape(found->second->value.shape());
+    list[k] = Tensor::from_shape(found->second->value().shape());
     std::copy(array.values.begin(), array.values.end(), list[k].begin());
   }
   if (!iterations) return false;
