@@ -9,6 +9,12 @@ step_function_test.cc (Catch2 tests the reader must not edit), and makes:
   :step_function_exercise_test  the same tests linked with the reader's file; tagged manual
                                 so `//...` leaves it out; `./book grade` runs it, and
                                 `./book test` checks that the shipped stub fails it.
+  :step_function_mistake_<slug>_test
+                                one per plausible wrong solution
+                                mistakes/step_function.<slug>.cc (a whole replacement of the
+                                stub whose first line is `// Mistake: <what is wrong>`); the
+                                same tests linked with it, tagged manual; `./book test`
+                                checks that each one compiles and fails them.
 
 In solutions/NN_name/BUILD, `solution(name = "step_function", deps = [...])` compiles the
 reference implementation against the same header.
@@ -65,6 +71,29 @@ def exercise(name, deps = [], test_deps = [], data = [], size = "small"):
             "//tools:catch_main",
         ],
     )
+
+    # A plausible wrong solution the tests must catch, per file mistakes/<name>.<slug>.cc.
+    prefix = "mistakes/" + name + "."
+    for path in native.glob([prefix + "*.cc"]):
+        slug = path[len(prefix):-len(".cc")]
+        native.cc_library(
+            name = name + "_mistake_" + slug,
+            srcs = [path],
+            deps = [":" + name + "_statement"] + deps,
+            tags = ["manual"],
+            testonly = True,
+        )
+        native.cc_test(
+            name = name + "_mistake_" + slug + "_test",
+            size = size,
+            data = data,
+            tags = ["manual", "mistake"],
+            deps = [
+                ":" + name + "_tests",
+                ":" + name + "_mistake_" + slug,
+                "//tools:catch_main",
+            ],
+        )
 
 def solution(name, deps = []):
     """Makes the reference implementation of one exercise, against the exercise's header."""

@@ -2,7 +2,8 @@
 """The grader: runs the exercise tests through Bazel and prints a score table.
 
   grade.py [WORD] [--solutions]   WORD: an exercise id, a chapter ('perceptron', '01'), or all
-  grade.py --stub-check           every shipped stub must compile and fail its tests
+  grade.py --stub-check           every shipped stub and every shipped mistake
+                                  (exercises/*/mistakes/) must compile and fail its tests
   grade.py --timeout SECONDS ...  the time limit of each exercise's tests (default 30 s, or
                                   $NN_GRADE_TIMEOUT)
 
@@ -33,11 +34,11 @@ def color(text, code):
     return f"\033[{code}m{text}\033[0m" if TTY else text
 
 
-def run_bazel_tests(targets, timeout=None):
-    """Runs `targets`; returns ({target: status}, bazel's output)."""
+def run_bazel_tests(targets, timeout=None, options=()):
+    """Runs `targets` (with Bazel `options`); returns ({target: status}, bazel's output)."""
     timeout = timeout or TIMEOUT_SECONDS
     command = ["bazel", "test", "--keep_going", "--test_output=summary",
-               f"--test_timeout={timeout}", "--color=no", "--curses=no", *targets]
+               f"--test_timeout={timeout}", "--color=no", "--curses=no", *options, *targets]
     result = subprocess.run(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                             text=True)
     statuses = {}
@@ -212,13 +213,30 @@ def print_table(results, all_exercises, kind):
                         "the original tests", "33"))
 
 
-def stub_check(exercises):
-    """Every shipped stub compiles and fails its tests; stubs the reader edited are skipped."""
+def first_mistake_error(output, mistake):
+    """The first compiler error in a mistake's file (or the first one at all)."""
+    for line in output.splitlines():
+        if COMPILER_ERROR.match(line) and line.startswith(mistake["file"]):
+            return line
+    return next((l for l in output.splitlines() if COMPILER_ERROR.match(l)),
+                "it does not compile")
+
+
+def stub_check(exercises, timeout=None):
+    """Every shipped stub and every shipped mistake (exercises/*/mistakes/) compiles and fails
+    its exercise's tests; stubs the reader edited are skipped. One Bazel invocation builds and
+    runs them all, in parallel; Catch2's --abort stops each test binary at its first failure,
+    since one failure is all the check needs. Returns True when every check passed."""
     shipped = [e for e in exercises if not edited(manifest.stub_file(e))]
     skipped = len(exercises) - len(shipped)
+    wrong = [(e, m) for e in exercises for m in manifest.mistakes(e)]
+    targets = ([manifest.target(e, "exercise") for e in shipped]
+               + [m["target"] for _, m in wrong])
     passed = failed = 0
-    if shipped:
-        statuses, output = run_bazel_tests([manifest.target(e, "exercise") for e in shipped])
+    if targets:
+        # Tests run two at a time beside a build; a stub that hangs still fails, just later.
+        statuses, output = run_bazel_tests(targets, timeout=max(timeout or TIMEOUT_SECONDS, 120),
+                                           options=["--test_arg=--abort"])
         for exercise in shipped:
             status = statuses.get(manifest.target(exercise, "exercise"), "NO STATUS")
             if status == "FAILED":
@@ -230,9 +248,23 @@ def stub_check(exercises):
                        "FAILED TO BUILD": "does not compile: " + first_compiler_error(output, exercise),
                        "TIMEOUT": "hangs"}.get(status, status)
                 print(f"  FAIL  stub of '{exercise['id']}' {why}")
+        for exercise, mistake in wrong:
+            status = statuses.get(mistake["target"], "NO STATUS")
+            name = f"{exercise['id']}.{mistake['slug']}"
+            if status == "FAILED":
+                passed += 1
+                print(f"  ok    mistake {name} compiles and fails its tests")
+            else:
+                failed += 1
+                why = {"PASSED": "passes the tests: they do not catch this mistake ("
+                                 + mistake["summary"] + ")",
+                       "FAILED TO BUILD": "does not compile: " + first_mistake_error(output, mistake),
+                       "TIMEOUT": "hangs"}.get(status, status)
+                print(f"  FAIL  mistake {name} {why}")
     if skipped:
         print(f"  ({skipped} stub(s) you edited were not checked)")
-    print(f"stub-check: {passed} passed, {failed} failed")
+    print(f"stub-check: {passed} passed, {failed} failed "
+          f"({len(shipped)} stubs, {len(wrong)} mistakes)")
     return failed == 0
 
 
@@ -241,7 +273,7 @@ def main():
     parser = argparse.ArgumentParser(description="Grade the book's exercises.")
     parser.add_argument("word", nargs="?", help="an exercise id or a chapter; all by default")
     parser.add_argument("--solutions", action="store_true", help="grade the reference solutions")
-    parser.add_argument("--stub-check", action="store_true", help="check that every stub fails")
+    parser.add_argument("--stub-check", action="store_true", help="check that every stub and every mistake fails")
     parser.add_argument("--quiet", action="store_true", help="print only the score line")
     parser.add_argument("--first-failing", action="store_true",
                         help="print the id of the first exercise that does not pass yet")

@@ -2,11 +2,16 @@
 """The exercise manifest (exercises/manifest.toml): reading and checking it."""
 
 import pathlib
+import re
 import sys
 import tomllib
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 FIELDS = {"id": str, "chapter": str, "title": str, "stars": int, "points": int, "hint": str}
+# A plausible wrong solution: exercises/<chapter>/mistakes/<id>.<slug>.cc, first line
+# "// Mistake: <one line naming the mistake>" (tools/exercise.bzl makes its test).
+MISTAKE_FILE = re.compile(r"^(?P<id>[a-z0-9_]+)\.(?P<slug>[a-z0-9]+(?:_[a-z0-9]+)*)\.cc$")
+MISTAKE_LINE = re.compile(r"^// Mistake: (?P<summary>\S.*)$")
 
 
 class ManifestError(Exception):
@@ -37,7 +42,46 @@ def load(root=ROOT):
         for name in stub_files(exercise) + [solution_file(exercise)]:
             if not (root / name).is_file():
                 raise ManifestError(f"{where} ('{exercise['id']}'): missing file {name}")
+    check_mistakes(exercises, root)
     return exercises
+
+
+def check_mistakes(exercises, root=ROOT):
+    """Every file under exercises/*/mistakes/ is <id>.<slug>.cc of an exercise of that chapter
+    and starts with "// Mistake: ..."; raises ManifestError naming the file otherwise."""
+    ids = {(e["chapter"], e["id"]) for e in exercises}
+    for path in sorted((root / "exercises").glob("*/mistakes/*")):
+        name = path.relative_to(root)
+        match = MISTAKE_FILE.match(path.name)
+        if not match:
+            raise ManifestError(f"{name}: a mistake is named <exercise id>.<snake_case_slug>.cc")
+        if (path.parent.parent.name, match.group("id")) not in ids:
+            raise ManifestError(f"{name}: no exercise '{match.group('id')}' in chapter "
+                                f"{path.parent.parent.name} of the manifest")
+        first = path.read_text().splitlines()[:1]
+        if not first or not MISTAKE_LINE.match(first[0]):
+            raise ManifestError(f"{name}:1: the first line must be "
+                                "'// Mistake: <one line naming the mistake>'")
+
+
+def mistakes(exercise, root=ROOT):
+    """The exercise's plausible wrong solutions, by file name: dicts with 'file' (relative to
+    the root), 'slug', 'summary' (the first line's text), 'code' (the rest) and 'target'."""
+    folder = root / "exercises" / exercise["chapter"] / "mistakes"
+    found = []
+    for path in sorted(folder.glob(exercise["id"] + ".*.cc")):
+        match = MISTAKE_FILE.match(path.name)
+        if not match or match.group("id") != exercise["id"]:
+            continue
+        lines = path.read_text().splitlines()
+        summary = MISTAKE_LINE.match(lines[0]).group("summary") if lines else ""
+        slug = match.group("slug")
+        found.append({
+            "file": str(path.relative_to(root)), "slug": slug, "summary": summary.strip(),
+            "code": "\n".join(lines[1:]).strip("\n"),
+            "target": f"//exercises/{exercise['chapter']}:{exercise['id']}_mistake_{slug}_test",
+        })
+    return found
 
 
 def stub_files(exercise):
@@ -104,7 +148,8 @@ def main():
                 print(stub_file(found[0]))
             return
         points = sum(e["points"] for e in exercises)
-        print(f"manifest: {len(exercises)} exercises, {points} points")
+        wrong = sum(len(mistakes(e)) for e in exercises)
+        print(f"manifest: {len(exercises)} exercises, {points} points, {wrong} mistakes")
     except ManifestError as error:
         sys.exit(f"manifest: {error}")
 

@@ -539,6 +539,31 @@ def exercise_statement(exercise):
     return STARS_IN_HEADING.sub("", title), body, compact
 
 
+def mistakes_html(exercise):
+    """The exercise's common mistakes (exercises/<chapter>/mistakes/), collapsed in one
+    <details> after the hint: each mistake's one line and its code, for a reader who has
+    solved the exercise. Not nested, so each <details> on the page opens with one click."""
+    found = manifest.mistakes(exercise)
+    if not found:
+        return []
+
+    def body(code):  # the code without its #include lines
+        lines = code.splitlines()
+        while lines and (lines[0].startswith("#include") or not lines[0].strip()):
+            lines.pop(0)
+        return "\n".join(lines)
+
+    items = "".join(
+        f"<li><p>{html.escape(m['summary'])} <span class=\"mistake-file\">"
+        f"({html.escape(m['file'])})</span></p>"
+        f"<pre class=\"mistake-code\">{html.escape(body(m['code']))}</pre></li>" for m in found)
+    return ['<details class="hint mistakes"><summary>Common mistakes '
+            f"({len(found)}; read them once your tests pass)</summary>"
+            '<div class="hint-text"><p>Plausible wrong solutions; the tests catch each one '
+            "(<code>./book test</code> checks it).</p>"
+            f"<ol>{items}</ol></div></details>"]
+
+
 def weave_exercises(chapter, chapters, out_pages):
     mine = chapter.exercises
     if not mine:
@@ -575,7 +600,7 @@ def weave_exercises(chapter, chapters, out_pages):
         page += ["\\htmlonly[block]",
                  '<details class="hint"><summary>Hint</summary><div class="hint-text">'
                  + html.escape(" ".join(exercise["hint"].split())) + "</div></details>",
-                 "\\endhtmlonly", ""]
+                 *mistakes_html(exercise), "\\endhtmlonly", ""]
     page += nav_bar(chapter_link(chapter, "← "), following)
     (out_pages / f"{chapter.id}_exercises.md").write_text("\n".join(page) + "\n")
 

@@ -16,8 +16,8 @@ double perceptron_loss_gradient(double p, int t) {
   return 0.0;
 }
 
-nn::SgdOptions perceptron_as_sgd(std::uint64_t seed) {
-  nn::SgdOptions options;  // TODO: the loss, the learning rate, the seed, ...
+nn::SgdOptions perceptron_as_sgd(nn::SgdOptions options, std::uint64_t seed) {
+  // TODO: the loss, the learning rate, the penalty, the stopping rule, the seed, ...
   (void)seed;
   return options;
 }

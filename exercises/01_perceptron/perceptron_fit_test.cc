@@ -65,6 +65,20 @@ TEST_CASE("the stopping rule stops five epochs after the last improvement") {
   CHECK(three.epochs == 4);
 }
 
+TEST_CASE("an improvement counts only when it beats tol times the number of rows") {
+  // The two points worked by hand above: epoch totals 5, then 3. With tol = 1.5 and n = 2
+  // the drop of 2 is less than tol * n = 3, so epoch 2 counts as no improvement and
+  // n_iter_no_change = 1 stops training there, at w = (2, 2), b = 0. (Against tol alone,
+  // 2 > 1.5 would be an improvement and a third epoch would run.)
+  const std::vector<std::vector<double>> x = {{1, 1}, {2, 2}};
+  const auto fit = perceptron_fit(x, {0, 1}, 1.0, 1000, 1.5, 1);
+  CHECK(fit.epochs == 2);
+  REQUIRE(fit.w.size() == 2);
+  CHECK(fit.w[0] == Approx(2.0));
+  CHECK(fit.w[1] == Approx(2.0));
+  CHECK(fit.b == Approx(0.0).margin(1e-12));
+}
+
 TEST_CASE("iris petals, setosa against the rest, as scikit-learn finds it") {
   require_sklearn("perceptron_petal");
 }

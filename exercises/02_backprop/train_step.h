@@ -1,6 +1,6 @@
 #pragma once
 /// \file
-/// # Exercise 2.5: backpropagation and one step, by hand ★★★ (30 points)
+/// # Exercise 2.5: backpropagation and one step, by hand ★★ (20 points)
 ///
 /// Put the pieces together. A two-layer network of sigmoid units,
 ///

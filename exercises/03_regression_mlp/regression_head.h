@@ -1,31 +1,39 @@
 #pragma once
 /// \file
-/// # Exercise 3.6: the output and the loss for a regression task ★ (10 points)
+/// # Exercise 3.6: the output and the loss for a regression task ★★ (15 points)
 ///
-/// A conceptual question, answered in code. For each task below, choose the end of the
-/// network: the activation of its one output neuron, among `"linear"` (none), `"relu"`,
-/// `"softplus"`, `"sigmoid"` and `"tanh"`; the loss, `"mse"` when the labels are clean
-/// and `"huber"` when some of them may be badly wrong; and whether the labels must be
-/// mapped onto the activation's range before training (`scale_labels`, true only when
-/// they are not in that range already).
+/// The end of a regression network follows from what the target is and from its labels:
+/// the activation of the one output neuron, among `"linear"` (none), `"softplus"`,
+/// `"sigmoid"` and `"tanh"`; the loss, `"mse"` for clean labels and `"huber"` when some
+/// are badly wrong; and whether the labels must first be mapped onto the activation's
+/// range (`scale_labels`). Here the reader's program decides it, from numbers it computes.
 ///
-/// 1. `temperature_forecast()`: tomorrow's noon temperature, in degrees Celsius, from
-///    careful weather-station measurements. Winter days are below zero.
-/// 2. `delivery_time()`: how many minutes a parcel will take to arrive, from a courier's
-///    clean records. A time is never negative, and the model must never say it is.
-/// 3. `vote_share()`: the share of the votes a candidate will get, a number between 0 and
-///    1, from past elections' official results; the prediction must stay between 0 and 1.
-/// 4. `steering_angle()`: the angle a self-driving car should turn its wheels, which the
-///    mechanism limits to between 30 degrees left and 30 degrees right (given as numbers
-///    from -30 to 30), from recordings of careful drivers.
-/// 5. `scraped_rent()`: the monthly rent of a flat, from ads collected on the web, where a
-///    few prices were typed with a digit too many. A rent is never negative.
+/// 1. `outlier_score(y)`: how far the worst label lies from the others, in a unit the
+///    outliers themselves cannot inflate. With \f$m\f$ the median of the labels and the
+///    MAD the median of \f$|y_i - m|\f$ (the median of an even count is the mean of the two
+///    middle values, as NumPy's),
+///    \f[ \text{score} = \max_i \frac{|y_i - m|}{\text{MAD}}; \f]
+///    0 when every label equals \f$m\f$, infinity when the MAD is 0 but some label is not
+///    \f$m\f$. (A mean and a standard deviation would not do: a label typed with a digit
+///    too many drags both toward itself and hides.)
+/// 2. `choose_head(y_train, facts)`:
+///    - the activation: `"tanh"` when the prediction must stay in bounds
+///      \f$[\text{low}, \text{high}]\f$ that reach below zero, `"sigmoid"` for bounds at or
+///      above zero, else `"softplus"` when the target is never negative, else `"linear"`;
+///    - `scale_labels`: true only when the bounds are not inside the activation's own range
+///      (\f$[0, 1]\f$ for the sigmoid, \f$[-1, 1]\f$ for tanh);
+///    - the loss: `"huber"` when `outlier_score(y_train)` is above 10 (ten MADs is about
+///      6.7 standard deviations of a normal law, which clean data of any size here does not
+///      reach), else `"mse"`.
 ///
-/// The tests also hand each answer to the library (`nn::Dense(1, activation)` compiled with
-/// the loss, a few steps of training), so a name the library does not know fails with its
-/// own message.
+/// The tests give the five tasks of the chapter's text as labels (temperatures, delivery
+/// times, vote shares, steering angles in \f$[-30, 30]\f$, rents scraped from ads where a
+/// few prices have a digit too many), and hand each answer to the library
+/// (`nn::Dense(1, activation)` compiled with the loss, a few steps of training).
 
 #include <string>
+
+#include "lib/tensor.h"
 
 namespace exercises {
 
@@ -36,15 +44,18 @@ struct RegressionHead {
   bool scale_labels = false;  ///< map the labels onto the activation's range first
 };
 
-/// Tomorrow's temperature in °C.
-RegressionHead temperature_forecast();
-/// Minutes until a parcel arrives.
-RegressionHead delivery_time();
-/// A candidate's share of the votes, in [0, 1].
-RegressionHead vote_share();
-/// A steering angle in [-30, 30] degrees.
-RegressionHead steering_angle();
-/// A monthly rent, from ads with a few typos.
-RegressionHead scraped_rent();
+/// What is known about a target before looking at its labels.
+struct TargetFacts {
+  bool never_negative = false;  ///< the quantity cannot be below zero
+  bool bounded = false;         ///< the prediction must stay in [low, high]
+  double low = 0.0;             ///< the lower bound, when bounded
+  double high = 0.0;            ///< the upper bound, when bounded
+};
+
+/// max |y - median| / MAD over the labels (0 for all equal; infinity for a MAD of 0).
+double outlier_score(const nn::Tensor& y);
+
+/// The activation, loss and label scaling for labels `y_train` of a target with `facts`.
+RegressionHead choose_head(const nn::Tensor& y_train, const TargetFacts& facts);
 
 }  // namespace exercises

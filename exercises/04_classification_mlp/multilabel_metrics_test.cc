@@ -48,6 +48,9 @@ TEST_CASE("binary_accuracy: every answer counts once; yes means p > threshold") 
         Approx(0.75));
   // 0.5 is not above 0.5: a no.
   CHECK(binary_accuracy(nn::Tensor{{0, 1}}, nn::Tensor{{0.5f, 0.5f}}) == Approx(0.5));
+  CHECK(binary_accuracy(nn::Tensor{{0, 0}}, nn::Tensor{{0.5f, 0.5f}}) == Approx(1.0));
+  CHECK(exact_match_ratio(nn::Tensor{{0, 0}, {1, 0}}, nn::Tensor{{0.5f, 0.5f}, {0.5f, 0.5f}}) ==
+        Approx(0.5));
   // Another threshold.
   CHECK(binary_accuracy(nn::Tensor{{0, 1}}, nn::Tensor{{0.6f, 0.8f}}, 0.7f) == Approx(1.0));
   CHECK(binary_accuracy(nn::Tensor{{0, 1}}, nn::Tensor{{0.6f, 0.8f}}) == Approx(0.5));

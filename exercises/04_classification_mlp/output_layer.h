@@ -1,26 +1,33 @@
 #pragma once
 /// \file
-/// # Exercise 4.5: the right output layer and loss for the task ★ (10 points)
+/// # Exercise 4.5: the output layer and loss, read from the targets ★★ (15 points)
 ///
-/// A conceptual question, answered in code. The hidden layers of a network say little
-/// about the task; its output layer and its loss say everything. For each task below,
-/// return the output layer's number of units, its activation and the loss, by their Keras
-/// names (`"sigmoid"`, `"softmax"`, `"linear"`, `"relu"`, ...;
-/// `"binary_crossentropy"`, `"categorical_crossentropy"`,
-/// `"sparse_categorical_crossentropy"`, `"mse"`, `"huber"`, ...):
+/// The hidden layers of a network say little about the task; its output layer and its loss
+/// say everything, and both follow from the targets that `fit` will be given. Write two
+/// functions that look at the training targets and return the output layer's number of
+/// units, its activation and the loss, by their Keras names:
 ///
-/// 1. `spam_filter()`: is this e-mail spam?
-/// 2. `spam_and_urgent()`: two independent flags per e-mail: spam? urgent?
-/// 3. `digit_recognizer()`: which of the ten digits is in this image? The labels are the
-///    digits themselves, integers 0 to 9.
-/// 4. `digit_recognizer_one_hot()`: the same, with the labels given as one-hot rows of ten.
-/// 5. `house_price()`: the price of a house, in thousands of dollars, from its features.
+/// 1. `output_layer_for(const nn::Labels& y)`: class indices, one per example. The number
+///    of classes \f$C\f$ is the largest label plus one (at least 2). Two classes: one
+///    `"sigmoid"` unit and `"binary_crossentropy"`; more: \f$C\f$ `"softmax"` units and
+///    `"sparse_categorical_crossentropy"`. A negative label is refused
+///    (`std::invalid_argument`, naming it).
+/// 2. `output_layer_for(const nn::Tensor& y)`: targets of shape \f$(n, k)\f$, one row per
+///    example. Find out what they are:
+///    - every entry 0 or 1, \f$k \ge 2\f$, and every row holds exactly one 1: one-hot, \f$k\f$
+///      `"softmax"` units and `"categorical_crossentropy"`;
+///    - every entry 0 or 1 otherwise (a row may hold several 1s, or none): \f$k\f$
+///      independent yes-or-no answers, \f$k\f$ `"sigmoid"` units and
+///      `"binary_crossentropy"` (a single column is the spam filter's case);
+///    - anything else: \f$k\f$ real numbers, \f$k\f$ `"linear"` units and `"mse"`.
 ///
-/// The tests also build each answer with the library, compile it and train it for a few
-/// steps on data of that task's shape, so a name the library does not know, or a loss that
-/// does not fit the targets, fails with the library's own message.
+/// The tests build each answer with the library, compile it and train it for one epoch on
+/// its targets, so a name the library does not know, or a loss that does not fit the
+/// targets, fails with the library's own message.
 
 #include <string>
+
+#include "lib/tensor.h"
 
 namespace exercises {
 
@@ -31,15 +38,10 @@ struct OutputLayer {
   std::string loss;        ///< Keras's loss name
 };
 
-/// Spam or not.
-OutputLayer spam_filter();
-/// Spam? and urgent? for each e-mail.
-OutputLayer spam_and_urgent();
-/// One digit of ten, labels 0..9.
-OutputLayer digit_recognizer();
-/// One digit of ten, labels one-hot.
-OutputLayer digit_recognizer_one_hot();
-/// A price: one real number.
-OutputLayer house_price();
+/// The output layer for class indices y (n,).
+OutputLayer output_layer_for(const nn::Labels& y);
+
+/// The output layer for targets y (n, k): one-hot rows, yes-or-no columns, or numbers.
+OutputLayer output_layer_for(const nn::Tensor& y);
 
 }  // namespace exercises

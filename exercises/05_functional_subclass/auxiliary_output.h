@@ -9,16 +9,15 @@
 ///
 /// with the mean squared error for both outputs.
 ///
-/// `wide_deep_with_aux(wide, deep, units)` returns an `nn::Functional` named
-/// `"wide_deep_aux"` with these layers:
-///
-/// - two inputs, in this order: `nn::Input({wide}, "wide_input")` and
-///   `nn::Input({deep}, "deep_input")`;
-/// - the deep path: `"hidden1"` and `"hidden2"`, `nn::Dense(units, "relu")`, on the deep
-///   input;
-/// - `"concat"`: an `nn::Concatenate` of the wide input and `hidden2`'s output, in that order;
-/// - two outputs, in this order: `"main_output"`, `nn::Dense(1)` on the concatenation, and
-///   `"aux_output"`, `nn::Dense(1)` on `hidden2`'s output.
+/// `wide_deep_with_aux(wide, deep, units)` returns an `nn::Functional` with this data
+/// flow: two inputs, in this order, of `wide` and of `deep` numbers; a deep path of two
+/// `nn::Dense(units, "relu")` layers on the deep input only; the wide input and the deep
+/// path's output joined side by side (wide first); and two single linear units as the
+/// outputs, in this order: the main output on the joined vector and the auxiliary output on
+/// the deep path's output alone. Name the two output layers `"main_output"` and
+/// `"aux_output"`, because the logs of `fit` are keyed by them; every other name is yours.
+/// The tests find the Dense layers by their kernels' shapes and check what the model
+/// computes.
 ///
 /// `compile_weighted(model, learning_rate)` compiles the model with one `"mse"` loss per
 /// output, `nn::Adam(learning_rate)`, the metric `"mae"` and the loss weights 0.9 (main) and

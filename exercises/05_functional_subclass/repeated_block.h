@@ -13,19 +13,25 @@
 ///     \hat{y} &= \mathbf{h}_d\, W_o + b_o.
 ///     \end{aligned} \f]
 ///
-/// The layers are given: `first_` (\f$W_0, \mathbf{b}_0\f$), `block_` (\f$W, \mathbf{b}\f$,
-/// the same weights for every repetition) and `output_`. Write:
+/// with \f$W_0\f$ and \f$W\f$ of `units` tanh units and one linear output unit. Design the
+/// class, in your `.cc` file, deriving from `DepthModel` below: its layers as members made
+/// with `track()` (three Dense layers: the block is one layer, applied again and again),
+/// and
 ///
 /// - `set_depth(d)`: sets \f$d\f$ for the next calls; throws `nn::ValueError` (included
-///   here) with the value in its message if \f$d < 0\f$;
+///   here) with the value in its message if \f$d < 0\f$; `depth()` returns it;
 /// - `call(inputs, training)`: the formula above on `inputs[0]`, with the depth set at the
 ///   moment of the call; pass `training` on to the layers. (`a + b` adds two
 ///   `nn::Var` values.)
+///
+/// `make_repeated_block(units, depth)` returns a new instance (and refuses a negative
+/// depth as `set_depth` does). The tests find the layers by their kernels' shapes.
 ///
 /// Since the block's weights are shared, the number of parameters does not depend on
 /// \f$d\f$; and since the tape records every repetition that ran, the gradient of \f$W\f$
 /// is the sum of the repetitions' contributions.
 
+#include <memory>
 #include <vector>
 
 #include "lib/error.h"
@@ -33,28 +39,18 @@
 
 namespace exercises {
 
-/// A first layer, one block applied depth() times with a skip connection, and an output.
-class RepeatedBlock : public nn::Model {
+/// A model whose depth can be changed between calls; your class derives from it.
+class DepthModel : public nn::Model {
  public:
-  /// `units` tanh units in the first layer and in the block; `depth` repetitions.
-  RepeatedBlock(int units, int depth)
-      : nn::Model("repeated_block"),
-        first_(track(nn::Dense(units, "tanh", "glorot_uniform", "zeros", "first"))),
-        block_(track(nn::Dense(units, "tanh", "glorot_uniform", "zeros", "block"))),
-        output_(track(nn::Dense(1, "linear", "glorot_uniform", "zeros", "output"))) {
-    set_depth(depth);
-  }
-
+  using nn::Model::Model;
   /// The number of repetitions the next call makes; ValueError if negative.
-  void set_depth(int depth);
+  virtual void set_depth(int depth) = 0;
   /// The number of repetitions.
-  int depth() const { return depth_; }
-  /// {ŷ} from {x}: the first layer, depth() repetitions of the block, the output layer.
-  std::vector<nn::Var> call(const std::vector<nn::Var>& inputs, bool training) override;
-
- private:
-  int depth_ = 0;
-  nn::Dense first_, block_, output_;
+  virtual int depth() const = 0;
 };
+
+/// A first layer of `units` tanh units, one block of `units` tanh units applied depth()
+/// times with a skip connection, and one linear output unit.
+std::unique_ptr<DepthModel> make_repeated_block(int units, int depth);
 
 }  // namespace exercises

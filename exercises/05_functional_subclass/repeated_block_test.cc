@@ -6,17 +6,25 @@
 #include <memory>
 #include <xtensor/xview.hpp>
 
+#include "exercises/05_functional_subclass/dense_by_shape_test.h"
 #include "lib/error.h"
 
-using exercises::RepeatedBlock;
+using exercises::DepthModel;
+using exercises::testing::dense_with_kernel;
 
 namespace {
 
-// tanh(x·W + b) (or without tanh), with plain loops in double precision.
-nn::Tensor layer(const nn::Model& model, const std::string& name, const nn::Tensor& x,
+std::unique_ptr<DepthModel> made(int units, int depth) {
+  std::unique_ptr<DepthModel> model = exercises::make_repeated_block(units, depth);
+  REQUIRE(model != nullptr);
+  return model;
+}
+
+// tanh(x·W + b) (or without tanh) of the layer with an (in, out) kernel, with plain loops in
+// double precision.
+nn::Tensor layer(const nn::Model& model, std::size_t in, std::size_t out, const nn::Tensor& x,
                  bool apply_tanh) {
-  auto dense = std::dynamic_pointer_cast<nn::DenseLayer>(model.get_layer(name));
-  REQUIRE(dense != nullptr);
+  auto dense = dense_with_kernel(model, in, out);
   const nn::Tensor& W = dense->kernel().value();
   const nn::Tensor& b = dense->bias().value();
   nn::Tensor y = nn::Tensor::from_shape({x.shape(0), W.shape(1)});
@@ -30,11 +38,11 @@ nn::Tensor layer(const nn::Model& model, const std::string& name, const nn::Tens
   return y;
 }
 
-// ŷ for depth d, by hand.
-nn::Tensor by_hand(const nn::Model& model, const nn::Tensor& x, int d) {
-  nn::Tensor h = layer(model, "first", x, true);
-  for (int i = 0; i < d; ++i) h = h + layer(model, "block", h, true);
-  return layer(model, "output", h, false);
+// ŷ for depth d, by hand, for inputs of 3 numbers and `units` units.
+nn::Tensor by_hand(const nn::Model& model, const nn::Tensor& x, int d, std::size_t units) {
+  nn::Tensor h = layer(model, 3, units, x, true);
+  for (int i = 0; i < d; ++i) h = h + layer(model, units, units, h, true);
+  return layer(model, units, 1, h, false);
 }
 
 void check_close(const nn::Tensor& got, const nn::Tensor& expected, int depth) {
@@ -52,41 +60,42 @@ const nn::Tensor kX = nn::Rng(1).normal_tensor(6, 3);
 
 TEST_CASE("the output is the formula, at the depth set before the call") {
   nn::set_random_seed(2);
-  RepeatedBlock model(5, 1);
-  model.build({3});  // depth 1 builds every layer (at depth 0 the block would never run)
+  std::unique_ptr<DepthModel> model = made(5, 1);
+  model->build({3});  // depth 1 builds every layer (at depth 0 the block would never run)
   for (int depth : {0, 1, 2, 4, 3}) {
-    model.set_depth(depth);
-    CHECK(model.depth() == depth);
-    const nn::Tensor got = model.predict(kX);
-    check_close(got, by_hand(model, kX, depth), depth);
+    model->set_depth(depth);
+    CHECK(model->depth() == depth);
+    const nn::Tensor got = model->predict(kX);
+    check_close(got, by_hand(*model, kX, depth, 5), depth);
   }
 }
 
 TEST_CASE("the depth changes the computation, not the number of weights") {
   nn::set_random_seed(3);
-  RepeatedBlock shallow(5, 1), deep(5, 6);
-  shallow.build({3});
-  deep.build({3});
-  CHECK(shallow.count_params() == (3 * 5 + 5) + (5 * 5 + 5) + (5 + 1));
-  CHECK(deep.count_params() == shallow.count_params());
-  deep.set_depth(1);
-  const nn::Tensor one = deep.predict(kX);
-  deep.set_depth(6);
-  const nn::Tensor six = deep.predict(kX);
+  std::unique_ptr<DepthModel> shallow = made(5, 1), deep = made(5, 6);
+  shallow->build({3});
+  deep->build({3});
+  CHECK(shallow->count_params() == (3 * 5 + 5) + (5 * 5 + 5) + (5 + 1));
+  CHECK(deep->count_params() == shallow->count_params());
+  deep->set_depth(1);
+  const nn::Tensor one = deep->predict(kX);
+  deep->set_depth(6);
+  const nn::Tensor six = deep->predict(kX);
   CHECK(std::abs(one(0, 0) - six(0, 0)) > 1e-4f);
 }
 
 TEST_CASE("a negative depth is refused, naming it") {
-  RepeatedBlock model(4, 2);
-  CHECK_THROWS_AS(model.set_depth(-1), nn::ValueError);
-  CHECK_THROWS_WITH(model.set_depth(-3), Catch::Contains("-3"));
-  CHECK(model.depth() == 2);
-  CHECK_THROWS_AS(RepeatedBlock(4, -2), nn::ValueError);
+  std::unique_ptr<DepthModel> model = made(4, 2);
+  CHECK_THROWS_AS(model->set_depth(-1), nn::ValueError);
+  CHECK_THROWS_WITH(model->set_depth(-3), Catch::Contains("-3"));
+  CHECK(model->depth() == 2);
+  CHECK_THROWS_AS(exercises::make_repeated_block(4, -2), nn::ValueError);
 }
 
 TEST_CASE("gradients through the repetitions match finite differences") {
   nn::set_random_seed(4);
-  RepeatedBlock model(4, 3);
+  std::unique_ptr<DepthModel> made_model = made(4, 3);
+  DepthModel& model = *made_model;
   model.build({3});
   nn::Var x(nn::Rng(5).normal_tensor(5, 3, 0.0f, 0.5f), true);
   const nn::Tensor w = nn::Rng(6).normal_tensor(5, 1);
@@ -97,7 +106,7 @@ TEST_CASE("gradients through the repetitions match finite differences") {
   CHECK(result.checked == 15 + (12 + 4) + (16 + 4) + (4 + 1));
   // The block's kernel gets gradient only if the block ran: at depth 0 it gets none.
   model.set_depth(0);
-  auto block = std::dynamic_pointer_cast<nn::DenseLayer>(model.get_layer("block"));
+  auto block = dense_with_kernel(model, 4, 4);
   block->kernel().zero_grad();
   nn::weighted_sum(model.call({x}, true).at(0), w).backward();
   CHECK_FALSE(block->kernel().has_grad());
@@ -106,7 +115,8 @@ TEST_CASE("gradients through the repetitions match finite differences") {
 
 TEST_CASE("it trains through fit like any model") {
   nn::set_random_seed(5);
-  RepeatedBlock model(8, 2);
+  std::unique_ptr<DepthModel> made_model = made(8, 2);
+  DepthModel& model = *made_model;
   model.compile("mse", nn::Adam(0.01));
   const nn::Tensor x = nn::Rng(7).normal_tensor(64, 3);
   const nn::Tensor y = xt::view(x, xt::all(), xt::range(0, 1)) * 2.0f;  // (64, 1)

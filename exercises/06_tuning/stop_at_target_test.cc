@@ -1,6 +1,7 @@
 // Tests for exercise 6.5. Do not edit: `./book grade stop_at_target` runs them.
 #include "exercises/06_tuning/stop_at_target.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <stdexcept>
 
@@ -59,6 +60,24 @@ TEST_CASE("training stops after the first epoch that reaches the accuracy") {
   CHECK(accuracy.back() >= 0.9);
   for (std::size_t e = 0; e + 1 < accuracy.size(); ++e) CHECK(accuracy[e] < 0.9);
   CHECK(stop->stopped_epoch() == static_cast<int>(accuracy.size()) - 1);
+}
+
+TEST_CASE("a target met exactly is reached") {
+  // The same training (same seeds) gives the same accuracies: take one that a run met for
+  // the first time as the target; the run must stop at that very epoch.
+  auto never = std::make_shared<StopAtTarget>("accuracy", 1.01);
+  const std::vector<double> accuracy = train(never, 20).history.at("accuracy");
+  std::size_t k = 1;
+  auto best_before = [&](std::size_t e) {
+    return *std::max_element(accuracy.begin(), accuracy.begin() + e);
+  };
+  while (k < accuracy.size() && !(accuracy[k] > best_before(k))) ++k;
+  REQUIRE(k < accuracy.size());
+  INFO("accuracy per epoch: " << Catch::Detail::stringify(accuracy) << "; target " << accuracy[k]
+                              << ", first met at epoch " << k);
+  auto exact = std::make_shared<StopAtTarget>("accuracy", accuracy[k]);
+  CHECK(train(exact, 20).epoch.size() == k + 1);
+  CHECK(exact->stopped_epoch() == static_cast<int>(k));
 }
 
 TEST_CASE("mode min watches a loss coming down") {

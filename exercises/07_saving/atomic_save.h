@@ -1,6 +1,11 @@
 #pragma once
 /// \file
-/// # Exercise 7.2: an atomic save ★ (15 points)
+/// # Exercise 7.2: an atomic save ★★ (20 points)
+///
+/// This is systems work, and it belongs in a book on models because a trained model is
+/// hours of computation kept in one file: the checkpoint that `ModelCheckpoint` rewrites
+/// after every epoch is exactly the file a crash in the middle of a save would destroy,
+/// and with it the only copy of the best weights so far.
 ///
 /// A save that writes straight into the target file destroys the old file the moment it
 /// starts; if the program then dies, or the disk fills up, neither the old nor the new

@@ -1,20 +1,37 @@
 #include "exercises/04_classification_mlp/output_layer.h"
 
+#include <algorithm>
+#include <stdexcept>
+#include <string>
+
 namespace exercises {
 
-// One yes-or-no answer: a sigmoid probability.
-OutputLayer spam_filter() { return {1, "sigmoid", "binary_crossentropy"}; }
+OutputLayer output_layer_for(const nn::Labels& y) {
+  int largest = 0;
+  for (int label : y) {
+    if (label < 0) throw std::invalid_argument("output_layer_for: label " + std::to_string(label));
+    largest = std::max(largest, label);
+  }
+  const int classes = std::max(2, largest + 1);
+  if (classes == 2) return {1, "sigmoid", "binary_crossentropy"};
+  return {classes, "softmax", "sparse_categorical_crossentropy"};
+}
 
-// Two answers that do not exclude each other: two sigmoids, not a softmax.
-OutputLayer spam_and_urgent() { return {2, "sigmoid", "binary_crossentropy"}; }
-
-// One class out of ten, given as an index.
-OutputLayer digit_recognizer() { return {10, "softmax", "sparse_categorical_crossentropy"}; }
-
-// One class out of ten, given as a one-hot row.
-OutputLayer digit_recognizer_one_hot() { return {10, "softmax", "categorical_crossentropy"}; }
-
-// Any real number: no activation, a squared error.
-OutputLayer house_price() { return {1, "linear", "mse"}; }
+OutputLayer output_layer_for(const nn::Tensor& y) {
+  const int k = static_cast<int>(y.shape(1));
+  bool binary = true, one_hot = true;
+  for (std::size_t i = 0; i < y.shape(0); ++i) {
+    int ones = 0;
+    for (std::size_t j = 0; j < y.shape(1); ++j) {
+      const float v = y(i, j);
+      binary = binary && (v == 0.0f || v == 1.0f);
+      ones += v == 1.0f;
+    }
+    one_hot = one_hot && ones == 1;
+  }
+  if (!binary) return {k, "linear", "mse"};
+  if (one_hot && k > 1) return {k, "softmax", "categorical_crossentropy"};
+  return {k, "sigmoid", "binary_crossentropy"};
+}
 
 }  // namespace exercises

@@ -1,21 +1,42 @@
 #include "exercises/05_functional_subclass/wide_deep_subclass.h"
 
 #include <string>
-
-#include "lib/error.h"
+#include <vector>
 
 namespace exercises {
 
-std::vector<nn::Var> WideAndDeep::call(const std::vector<nn::Var>& inputs, bool training) {
-  if (inputs.size() != 2) {
-    throw nn::Error("WideAndDeep takes 2 inputs (wide, deep), got " +
-                    std::to_string(inputs.size()));
+namespace {
+
+// Wide & Deep where the main output sees the wide input and both hidden layers, and the
+// auxiliary output the first hidden layer.
+class WideAndDeepVariant : public nn::Model {
+ public:
+  explicit WideAndDeepVariant(int units)
+      : nn::Model("wide_and_deep_variant"),
+        hidden1_(track(nn::Dense(units, "relu"))),
+        hidden2_(track(nn::Dense(units, "relu"))),
+        main_output_(track(nn::Dense(1))),
+        aux_output_(track(nn::Dense(1))) {}
+
+  std::vector<nn::Var> call(const std::vector<nn::Var>& inputs, bool training) override {
+    if (inputs.size() != 2) {
+      throw nn::Error("WideAndDeepVariant takes 2 inputs (wide, deep), got " +
+                      std::to_string(inputs.size()));
+    }
+    const nn::Var h1 = hidden1_(inputs[1], training);  // (batch, units)
+    const nn::Var h2 = hidden2_(h1, training);         // (batch, units)
+    const nn::Var main = main_output_(nn::concat({inputs[0], h1, h2}), training);
+    return {main, aux_output_(h1, training)};
   }
-  const nn::Var& wide = inputs[0];                                      // (batch, wide)
-  const nn::Var& deep = inputs[1];                                      // (batch, deep)
-  const nn::Var hidden = hidden2_(hidden1_(deep, training), training);  // (batch, units)
-  const nn::Var main = main_output_(nn::concat({wide, hidden}), training);
-  return {main, aux_output_(hidden, training)};
+
+ private:
+  nn::Dense hidden1_, hidden2_, main_output_, aux_output_;
+};
+
+}  // namespace
+
+std::unique_ptr<nn::Model> make_wide_and_deep(int units) {
+  return std::make_unique<WideAndDeepVariant>(units);
 }
 
 }  // namespace exercises

@@ -1,0 +1,28 @@
+// Mistake: leaves the L2 penalty alpha as it was (scikit-learn's SGDClassifier has alpha = 1e-4).
+#include "exercises/01_perceptron/perceptron_as_sgd.h"
+
+#include <algorithm>
+
+#include "lib/linear/perceptron.h"
+
+namespace exercises {
+
+double perceptron_loss(double p, int t) { return std::max(0.0, -t * p); }
+
+double perceptron_loss_gradient(double p, int t) { return t * p <= 0.0 ? -t : 0.0; }
+
+nn::SgdOptions perceptron_as_sgd(nn::SgdOptions options, std::uint64_t seed) {
+  const nn::PerceptronOptions perceptron;  // scikit-learn's defaults
+  options.loss = "perceptron";
+  options.learning_rate = "constant";
+  options.eta0 = perceptron.eta0;  // 1: the perceptron's learning rate
+
+  options.max_iter = perceptron.max_iter;
+  options.tol = perceptron.tol;
+  options.shuffle = perceptron.shuffle;
+  options.n_iter_no_change = perceptron.n_iter_no_change;
+  options.random_state = seed;
+  return options;
+}
+
+}  // namespace exercises
