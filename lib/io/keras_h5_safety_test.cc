@@ -37,7 +37,7 @@ class Fragile : public Layer {
   explicit Fragile(int calls) : Layer("fragile"), calls_left_(calls) {}
   std::string class_name() const override { return "Fragile"; }
   void build(const std::vector<std::size_t>& input_dims) override {
-    w_.value = xt::ones<float>({std::size_t{1}, input_dims.at(0)});
+    w_.value() = xt::ones<float>({std::size_t{1}, input_dims.at(0)});
     Layer::build(input_dims);
   }
   using Layer::forward;
