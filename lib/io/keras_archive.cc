@@ -5,6 +5,7 @@
 
 #include <cstdio>
 #include <iostream>
+#include <optional>
 
 #include "lib/error.h"
 #include "lib/io/hdf5.h"
@@ -79,16 +80,12 @@ void check_members(const zip::Reader& archive) {
   }
 }
 
-// Runs `read` on the archive's weights file; errors name the archive and the member.
-template <class Read>
-void with_weights(const zip::Reader& archive, Read read) {
-  PrivateFile copy(archive.path(), "model.weights.h5",
-                   archive.read("model.weights.h5", kMaxArchiveWeightsBytes));
+// Runs `step` on the archive's weights file; its errors name the archive and the member.
+template <class Step>
+void in_weights(const zip::Reader& archive, Step step) {
   const std::string context = archive.path() + " (member model.weights.h5)";
   try {
-    const h5::File file = h5::File::open(copy.path());
-    copy.remove();
-    read(file.root());
+    step();
   } catch (const ShapeError& e) {
     throw ShapeError(context + ": " + e.what());
   } catch (const ValueError& e) {
@@ -96,6 +93,15 @@ void with_weights(const zip::Reader& archive, Read read) {
   } catch (const DataError& e) {
     throw DataError(context + ": " + e.what());
   }
+}
+
+// The archive's weights file, open: copied to a private file that is gone once HDF5 has it.
+h5::File open_weights(const zip::Reader& archive) {
+  PrivateFile copy(archive.path(), "model.weights.h5",
+                   archive.read("model.weights.h5", kMaxArchiveWeightsBytes));
+  std::optional<h5::File> file;
+  in_weights(archive, [&] { file.emplace(h5::File::open(copy.path())); });
+  return std::move(*file);
 }
 
 json module_entry(json entry, const char* module) {
@@ -237,32 +243,35 @@ std::unique_ptr<Model> load_keras_archive(const std::string& path, LoadOptions o
                       layer->name() + " cannot be placed");
     }
   }
+  const h5::File weights = open_weights(archive);
+  in_weights(archive, [&] { read_keras3_weights(*model, weights.root()); });
   build_model(*model);
-  const bool compile =
-      options.compile && config.contains("compile_config") && !config["compile_config"].is_null();
-  if (compile) {
+  if (options.compile && config.contains("compile_config") && !config["compile_config"].is_null()) {
     try {
       compile_from_training_config(*model, config["compile_config"], output_names_of(*model));
     } catch (const ValueError& e) {
       throw ValueError(path + ": compile_config: " + e.what() +
                        "; load_model(path, {.compile = false}) loads the model uncompiled");
     }
-  }
-  with_weights(archive, [&](const h5::Group& root) {
-    read_keras3_weights(*model, root);
-    if (compile && root.has_group("optimizer") && !read_keras3_optimizer(*model, root)) {
+    bool restored = true;
+    in_weights(archive, [&] {
+      restored =
+          !weights.root().has_group("optimizer") || read_keras3_optimizer(*model, weights.root());
+    });
+    if (!restored) {
       std::cerr << "load_model: " << path << ": the saved optimizer state does not fit "
                 << model->optimizer().name() << " on this model; training starts with a fresh "
                 << "optimizer state\n";
     }
-  });
+  }
   return model;
 }
 
 void load_keras_archive_weights(Model& model, const std::string& path) {
   const zip::Reader archive(path);
   check_members(archive);
-  with_weights(archive, [&](const h5::Group& root) { read_keras3_weights(model, root); });
+  const h5::File weights = open_weights(archive);
+  in_weights(archive, [&] { read_keras3_weights(model, weights.root()); });
 }
 
 }  // namespace nn

@@ -5,6 +5,12 @@
 #include "lib/error.h"
 
 namespace nn {
+namespace {
+
+// Reductions over the batch, kept as a (1, features) row and computed at once.
+const auto kRows = xt::keep_dims | xt::evaluation_strategy::immediate;
+
+}  // namespace
 
 BatchNormalizationLayer::BatchNormalizationLayer(double momentum, double epsilon, bool center,
                                                  bool scale, std::string name)
@@ -66,9 +72,9 @@ Var BatchNormalizationLayer::forward(const std::vector<Var>& inputs, bool traini
   Parameter* beta = beta_.trainable ? &beta_ : nullptr;
   BackwardFn backward = [x, x_hat, inverse, gamma, beta, training, this](const Tensor&,
                                                                          const Tensor& dy) {
-    if (beta != nullptr) beta->grad += xt::sum(dy, {0}, xt::evaluation_strategy::immediate);
+    if (beta != nullptr) beta->grad += xt::sum(dy, {0}, kRows);
     if (gamma != nullptr) {
-      gamma->grad += xt::sum(dy * x_hat, {0}, xt::evaluation_strategy::immediate);
+      gamma->grad += xt::sum(dy * x_hat, {0}, kRows);
     }
     if (!x.requires_grad()) return;
     const Tensor g = dy * gamma_.value;  // ∂loss/∂x̂
@@ -76,8 +82,8 @@ Var BatchNormalizationLayer::forward(const std::vector<Var>& inputs, bool traini
       x.accumulate_grad(g * inverse);
       return;
     }
-    const Tensor g_mean = xt::mean(g, {0}, xt::evaluation_strategy::immediate);
-    const Tensor gx_mean = xt::mean(g * x_hat, {0}, xt::evaluation_strategy::immediate);
+    const Tensor g_mean = xt::mean(g, {0}, kRows);
+    const Tensor gx_mean = xt::mean(g * x_hat, {0}, kRows);
     x.accumulate_grad((g - g_mean - x_hat * gx_mean) * inverse);
   };
   return Var::from_op(std::move(y), {x}, "batch_normalization", std::move(backward),
