@@ -116,6 +116,8 @@ TEST_CASE("churn_404error: layers named dense_6.. are filed under dense, dense_1
   CHECK(model->optimizer().iterations() > 0);  // optimizer/vars restored Adam's state
   // The same model saved by Keras 3 as .h5 (batch_shape, datasets without ":0").
   std::unique_ptr<Model> h5 = check_fixture("churn_404error_keras3.h5", "churn_404error_keras3");
+  REQUIRE(h5->compiled());
+  CHECK(h5->optimizer().iterations() == model->optimizer().iterations());  // Keras 3's .h5 too
   for (std::size_t i = 0; i < 3; ++i) {
     CHECK((h5->layers()[i]->get_weights()[0] == model->layers()[i]->get_weights()[0]));
   }

@@ -153,9 +153,16 @@ void write_keras3_optimizer(Model& model, const h5::Group& root) {
 
 bool read_keras3_optimizer(Model& model, const h5::Group& root) {
   if (!root.has_group("optimizer/vars")) return false;
-  Optimizer& optimizer = model.optimizer();
   const h5::Group vars = root.group("optimizer/vars");
-  const std::size_t count = vars.children().size();
+  std::vector<std::string> names;
+  for (std::size_t i = 0; i < vars.children().size(); ++i) names.push_back(std::to_string(i));
+  return read_keras3_optimizer(model, vars, names);
+}
+
+bool read_keras3_optimizer(Model& model, const h5::Group& vars,
+                           const std::vector<std::string>& names) {
+  Optimizer& optimizer = model.optimizer();
+  const std::size_t count = names.size();
   const std::vector<Parameter*> weights = trainable_weights(model);
   if (count < 2 || (count - 2) % std::max<std::size_t>(weights.size(), 1) != 0) return false;
   const std::size_t slots = weights.empty() ? 0 : (count - 2) / weights.size();
@@ -163,13 +170,13 @@ bool read_keras3_optimizer(Model& model, const h5::Group& root) {
   std::size_t next = 2;
   for (std::size_t w = 0; w < weights.size(); ++w) {
     for (std::size_t k = 0; k < slots; ++k) {
-      const h5::Array array = vars.read(std::to_string(next++));
+      const h5::Array array = vars.read(names[next++]);
       if (array.values.size() != weights[w]->value.size()) return false;
       values[w].push_back(tensor_like(*weights[w], array));
     }
   }
-  const std::int64_t iterations = vars.read_int64("0");
-  const h5::Array rate = vars.read("1");
+  const std::int64_t iterations = vars.read_int64(names[0]);
+  const h5::Array rate = vars.read(names[1]);
   if (iterations < 0 || rate.values.size() != 1) return false;
   try {
     if (slots > 0) {

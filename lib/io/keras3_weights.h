@@ -51,4 +51,9 @@ void write_keras3_optimizer(Model& model, const h5::Group& root);
 /// optimizer (another count of variables or shapes).
 bool read_keras3_optimizer(Model& model, const h5::Group& root);
 
+/// The same from the datasets `names` of `group`, in Keras 3's order (step count, learning
+/// rate, slots): Keras 3's .h5 keeps them as optimizer_weights/adam/iteration, ...
+bool read_keras3_optimizer(Model& model, const h5::Group& group,
+                           const std::vector<std::string>& names);
+
 }  // namespace nn

@@ -31,6 +31,17 @@ bool ends_with(const std::string& text, const std::string& end) {
   return text.size() >= end.size() && text.compare(text.size() - end.size(), end.size(), end) == 0;
 }
 
+// Keras 2's optimizer_weights ("Adam/iter:0", ...) or Keras 3's .h5 ("adam/iteration",
+// "adam/learning_rate", then the slots in Keras 3's order).
+bool read_any_optimizer_weights(Model& model, const h5::Group& root) {
+  const h5::Group group = root.group("optimizer_weights");
+  const std::vector<std::string> names = group.strings_attribute("weight_names");
+  if (!names.empty() && ends_with(names[0], "/iteration")) {
+    return read_keras3_optimizer(model, group, names);
+  }
+  return read_optimizer_weights(model, root);
+}
+
 }  // namespace
 
 void save_model(Model& model, const std::string& path, bool include_optimizer) {
@@ -89,7 +100,7 @@ std::unique_ptr<Model> load_model(const std::string& path, LoadOptions options) 
       throw ValueError(path + ": " + e.what() +
                        "; load_model(path, {.compile = false}) loads the model uncompiled");
     }
-    if (root.has_group("optimizer_weights") && !read_optimizer_weights(*model, root)) {
+    if (root.has_group("optimizer_weights") && !read_any_optimizer_weights(*model, root)) {
       std::cerr << "load_model: " << path << ": the saved optimizer state does not fit "
                 << model->optimizer().name() << " on this model; training starts with a fresh "
                 << "optimizer state\n";
