@@ -1025,14 +1025,16 @@ void show_safety(nn::chapter::Context& chapter, const nn::FashionMnist& data,
 ///
 /// Because the layout is Keras's, the reader also takes files that Keras itself saved, as
 /// long as their layers are ones this library has (Dense, Activation, Dropout, Flatten,
-/// InputLayer, Concatenate, Normalization); any other is refused by name. Keras's files
+/// InputLayer, Concatenate, Normalization, ReLU, LeakyReLU, Softmax, BatchNormalization); any
+/// other is refused by name, with the list of those it knows. Keras's files
 /// changed over the years, and the reader knows the variants: a Sequential config that is
 /// a plain list of layers (Keras 2.1) or an object with `name`, `layers` and
 /// `build_input_shape` (later versions); `batch_input_shape` on the first layer, and
 /// sometimes on every layer; the class name `Model` (before 2.4) or `Functional`; `lr` for
 /// the learning rate; weights files with the layers' groups at the root. The library's
-/// tests load four files saved by Keras 2.0 to 2.3, by other people, for other projects,
-/// and get Keras's predictions back.
+/// tests load four files saved by Keras 2.0 to 2.3 and the four Keras 3 files above, by
+/// other people, for other projects, and get Keras's predictions back. Keras 2.15 on
+/// Windows even wrote archives whose groups are spelt with a backslash; they load too.
 ///
 /// ## What to save, and when
 ///
@@ -1043,8 +1045,9 @@ void show_safety(nn::chapter::Context& chapter, const nn::FashionMnist& data,
 /// | ship the architecture apart | `nn::model_to_json` | the config, as JSON text |
 /// | survive a crash, keep the best | `nn::ModelCheckpoint` | a model or weights per epoch |
 ///
-/// Whichever it is, the save is atomic and the load is checked. The file is plain HDF5
-/// in Keras's layout, which h5py, numpy and Keras can read without this library.
+/// Whichever it is, the save is atomic and the load is checked. A name ending in `.keras`
+/// gives today's archive, `.h5` the legacy HDF5 file; both are in Keras's layout, which
+/// zipfile, h5py, numpy and Keras can read without this library.
 // book:hide
 }  // namespace
 

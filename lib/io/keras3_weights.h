@@ -30,7 +30,7 @@ namespace nn {
 std::vector<std::string> keras3_layer_paths(const Model& model);
 
 /// Whether `root` holds weights in Keras 3's layout (a "layers" group, or Windows's
-/// "layers\..." groups) rather than Keras 2's (layer_names).
+/// groups named with a backslash) rather than Keras 2's (layer_names).
 bool is_keras3_weights(const h5::Group& root);
 
 /// Writes every layer's weights, and the model's empty "vars", under `root` in Keras 3's

@@ -56,11 +56,12 @@ class Reader {
 void write(const std::string& path,
            const std::vector<std::pair<std::string, std::string>>& members);
 
-/// Whether the bytes of `path` start like a zip archive ("PK\3\4", or "PK\5\6": empty).
+/// Whether the bytes of `path` start like a zip archive: "PK" then bytes 3, 4 (a member) or
+/// 5, 6 (an empty archive).
 bool looks_like_zip(const std::string& path);
 
-/// Whether a member name is safe: not empty, not absolute ("/x", "\x", "C:x"), no "." or ".."
-/// part between slashes or backslashes, no NUL.
+/// Whether a member name is safe: not empty, not absolute (a leading slash or backslash, or a drive
+/// as in C:x), no ".." part between slashes or backslashes, no NUL.
 bool safe_name(const std::string& name);
 
 }  // namespace nn::zip
