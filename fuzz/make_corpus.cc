@@ -1,6 +1,7 @@
 // Writes the seed files of the keras_h5 fuzz target: small models saved by this library, the
 // kinds of file load_model and load_weights meet (a compiled Sequential with Adam's state, its
-// weights alone, a two-input functional model). Usage: make_corpus FOLDER
+// weights alone, a two-input functional model); with a second folder, the same models as .keras
+// archives for the keras_archive target. Usage: make_corpus FOLDER [KERAS_FOLDER]
 #include <iostream>
 #include <string>
 
@@ -9,8 +10,8 @@
 #include "lib/nn.h"
 
 int main(int argc, char** argv) {
-  if (argc != 2) {
-    std::cerr << "usage: make_corpus FOLDER\n";
+  if (argc != 2 && argc != 3) {
+    std::cerr << "usage: make_corpus FOLDER [KERAS_FOLDER]\n";
     return 2;
   }
   const std::string folder = argv[1];
@@ -32,5 +33,12 @@ int main(int argc, char** argv) {
   functional.compile("mse", nn::SGD(0.01));
   nn::save_model(functional, folder + "/functional_sgd.h5");
   std::cout << "wrote 3 files to " << folder << "\n";
+  if (argc == 3) {
+    const std::string keras = argv[2];
+    nn::save_model(model, keras + "/sequential_adam.keras");
+    nn::save_model(functional, keras + "/functional_sgd.keras");
+    nn::save_weights(model, keras + "/sequential.weights.h5");
+    std::cout << "wrote 3 files to " << keras << "\n";
+  }
   return 0;
 }

@@ -16,6 +16,7 @@ packages=(
   libhdf5-dev            # Keras-compatible .h5 model files (chapter 7)
   nlohmann-json3-dev     # results.json, model configs
   zlib1g-dev             # gzip-compressed Fashion-MNIST files
+  libzip-dev             # .keras model archives (zip), chapter 7
   dataset-fashion-mnist  # the images of chapters 4 and 6
   python3                # Debian's Python for the data import and cross-check scripts
   python3-vega-datasets  # iris and Auto MPG, as shipped JSON (tools/import_*.py)

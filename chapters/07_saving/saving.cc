@@ -6,9 +6,10 @@
 /// saved model is how a network leaves the program that trained it: it is loaded by
 /// another program that makes predictions with it, copied to another machine, kept as the
 /// best of a long training run, or picked up again after a crash. This chapter saves and
-/// restores the models of the earlier chapters in the file format Keras uses, HDF5, looks
-/// inside such a file, and shows what has to be in it for training to resume exactly where
-/// it stopped.
+/// restores the models of the earlier chapters in Keras's two file formats: HDF5 (`.h5`),
+/// the format of Keras 2, which Keras 3 still reads and now calls legacy, and the `.keras`
+/// archive, today's format. It looks inside both, and shows what has to be in a file for
+/// training to resume exactly where it stopped.
 ///
 /// ## Train, save, load
 ///
@@ -40,8 +41,10 @@
 #include "lib/atomic_file.h"
 #include "lib/io/h5_contents.h"
 #include "lib/io/json_config.h"
+#include "lib/io/keras3_weights.h"
 #include "lib/io/keras_h5.h"
 #include "lib/io/model_checkpoint.h"
+#include "lib/io/zip_archive.h"
 #include "lib/nn.h"
 #include "lib/plot/figure.h"
 
@@ -100,7 +103,9 @@ void write_predictions(const std::string& model_path, const std::vector<nn::Tens
     for (const nn::Tensor& x : inputs) saved["inputs"].push_back(rows_of(x));
   }
   saved["predictions"] = rows_of(predictions);
-  const std::string stem = model_path.substr(0, model_path.rfind(".h5"));
+  // fashion_mlp.h5 -> fashion_mlp.predictions.json; fashion_mlp.keras -> fashion_mlp.keras.pre...
+  const bool h5 = model_path.size() > 3 && model_path.compare(model_path.size() - 3, 3, ".h5") == 0;
+  const std::string stem = h5 ? model_path.substr(0, model_path.size() - 3) : model_path;
   nn::write_file_atomically(stem + ".predictions.json", saved.dump() + "\n");
 }
 
@@ -454,6 +459,199 @@ void show_functional(nn::chapter::Context& chapter, const Cars& cars, int epochs
 /// number of rows they came from, \result{normalization_count} training cars. A model
 /// whose preprocessing is inside it cannot be fed raw data with the wrong scaling by a
 /// program that loads it; the scaling comes with the file.
+///
+/// ## Today's format: the .keras archive
+///
+/// Since Keras 3 (the Keras of TensorFlow 2.16 and later), `model.save("m.keras")` writes
+/// a zip archive, and Keras calls the `.h5` file above legacy: it still reads it, but no
+/// longer recommends it. The name chooses the format when saving: `nn::save_model(model,
+/// "fashion_mlp.keras")` writes the archive, and `nn::load_model` chooses by content, a zip
+/// or an HDF5 file, as `keras.models.load_model` does. Bringing a legacy file to today's
+/// format is a load and a save:
+// book:hide
+void show_keras_archive(nn::chapter::Context& chapter, const nn::FashionMnist& data,
+                        const Cars& cars) {
+  auto& out = chapter.section("keras", "Inside fashion_mlp.keras");
+  const std::string h5 = chapter.out_dir() + "/fashion_mlp.h5";
+  const std::string keras = chapter.out_dir() + "/fashion_mlp.keras";
+  // book:show
+  std::unique_ptr<nn::Model> legacy = nn::load_model(h5);  // Keras 2's layout
+  nn::save_model(*legacy, keras);                          // Keras 3's archive
+  std::unique_ptr<nn::Model> model = nn::load_model(keras);
+  // book:hide
+  const nn::Tensor hundred = first_rows(data.x_test, 100), twenty = first_rows(data.x_test, 20);
+  const double difference = max_abs_difference(legacy->predict(hundred), model->predict(hundred));
+  nlohmann::json members = nlohmann::json::array();
+  out << "members of " << fs::path(keras).filename().string() << " (a zip archive, "
+      << fs::file_size(keras) / 1024 << " KiB):\n";
+  const nn::zip::Reader archive(keras);
+  for (const nn::zip::Member& member : archive.members()) {
+    out << "  " << std::left << std::setw(18) << member.name << std::right << std::setw(10)
+        << member.size << " bytes\n";
+    members.push_back(member.name);
+  }
+  out << "config.json: " << archive.read("config.json", 1 << 20).substr(0, 150) << "...\n";
+  const std::string weights = chapter.out_dir() + "/fashion_mlp.weights.h5";
+  nn::save_weights(*model, weights);  // the same file as the archive's model.weights.h5
+  out << "\nmodel.weights.h5 (also saved alone as fashion_mlp.weights.h5):\n";
+  nlohmann::json paths = nlohmann::json::array();
+  for (const nn::h5::Entry& entry : nn::h5::list_contents(weights)) {
+    if (entry.is_group) continue;
+    out << "  " << std::left << std::setw(28) << entry.path << std::right << entry.type << "\n";
+    if (entry.path.rfind("/layers", 0) == 0) paths.push_back(entry.path);
+  }
+  out << "difference between the predictions of the .h5 and the .keras model: " << difference
+      << "\nAdam's steps after loading: " << model->optimizer().iterations()
+      << " (.h5: " << legacy->optimizer().iterations() << ")\n";
+  chapter.result("keras_members", members);
+  chapter.result("keras_weight_paths", paths);
+  chapter.result("keras_reload_max_abs_difference", difference);
+  chapter.result("keras_optimizer_state_kept",
+                 model->optimizer().iterations() == legacy->optimizer().iterations());
+  write_predictions(keras, {twenty}, model->predict(twenty));
+
+  // The naming rule on our own functional model: layer names against weight groups.
+  std::unique_ptr<nn::Model> wide = nn::load_model(chapter.out_dir() + "/wide_and_deep.h5");
+  const std::string wide_keras = chapter.out_dir() + "/wide_and_deep.keras";
+  nn::save_model(*wide, wide_keras);
+  const std::vector<std::string> groups = nn::keras3_layer_paths(*wide);
+  out << "\nwide_and_deep.keras: each layer's name, and the group of its weights\n";
+  nlohmann::json rule = nlohmann::json::object();
+  for (std::size_t i = 0; i < groups.size(); ++i) {
+    out << "  " << std::left << std::setw(14) << wide->layers()[i]->name() << std::setw(20)
+        << wide->layers()[i]->class_name() << groups[i] << std::right << "\n";
+    rule[wide->layers()[i]->name()] = groups[i];
+  }
+  chapter.result("keras_naming", rule);
+  const nn::Arrays x_test = {columns(cars.x_test, 0, 5), columns(cars.x_test, 2, 9)};
+  write_predictions(wide_keras, {x_test[0], x_test[1]},
+                    nn::load_model(wide_keras)->predict(x_test));
+}
+// book:show
+
+/// \output{keras}
+///
+/// Three members. `metadata.json` says which Keras wrote the file. `config.json` is the
+/// architecture and the compile settings in one JSON object, in Keras 3's schema: every
+/// object carries the Python `module` it comes from and its `class_name`, the model its
+/// `build_config` (the shape it was built for) and `compile_config` (loss, metrics and the
+/// optimizer), and the first layer is an `InputLayer` with its `batch_shape`.
+/// `model.weights.h5` is an HDF5 file again, but laid out anew: no names of weights, only
+/// numbers. A layer's variables are `vars/0`, `vars/1`, … in the layer's own order (for
+/// Dense, the kernel and then the bias), Adam's step count, learning rate and moments are
+/// `optimizer/vars/0`, `1`, …, and nothing in the file says which is which: the order is the
+/// contract. The predictions of the model loaded from the archive differ from the legacy
+/// file's by \result{keras_reload_max_abs_difference}, and Adam's state came along
+/// (\result{keras_optimizer_state_kept}).
+///
+/// The group of a layer's variables is named after its *class*, not its name: the
+/// snake-case class name (`dense`, `leaky_re_lu`, `batch_normalization`), with `_1`, `_2`, …
+/// for the second, third, … layer of that class in the model's order. The output layer of
+/// the Wide & Deep model is called `mpg`, and its weights sit under `layers/dense_2`. This
+/// is the rule to know when you read a Keras 3 file by hand: a model that a notebook built
+/// after others, whose layers Keras named `dense_6`, `dense_7` and `dense_8`, still files
+/// them under `dense`, `dense_1` and `dense_2`. The file `churn_404error.keras` below, saved
+/// by Keras 3.10, is such a model.
+///
+/// Since the rules are Keras's, nothing of this library is needed to read the archive:
+/// `tools/check_keras_archive.py` opens each `.keras` file of this chapter with Python's
+/// zipfile, h5py and numpy only, follows the rules above to find each layer's weights,
+/// runs the forward pass, and compares with the predictions the C++ model wrote beside
+/// the file (`fashion_mlp.keras.predictions.json`); `./book test` runs it.
+///
+/// ## Files saved by Keras 3
+///
+/// Real files, saved by Keras 3 itself and published in public repositories, are in
+/// `../shared/fixtures/keras3/` beside the book's folder when you have it: three archives and
+/// one Keras 3 `.h5`, each with inputs and the outputs numpy computed from its weights.
+/// The chapter loads each and compares:
+// book:hide
+// The folder of Keras 3 fixtures: $NN_KERAS3_FIXTURES, or ../shared/fixtures/keras3 beside
+// the workspace (bazel run) or the current folder.
+std::string keras3_fixtures() {
+  std::vector<std::string> candidates;
+  if (const char* given = std::getenv("NN_KERAS3_FIXTURES")) candidates.push_back(given);
+  if (const char* workspace = std::getenv("BUILD_WORKSPACE_DIRECTORY")) {
+    candidates.push_back(std::string(workspace) + "/../shared/fixtures/keras3");
+  }
+  candidates.push_back("../shared/fixtures/keras3");
+  for (const std::string& folder : candidates) {
+    if (fs::is_directory(folder)) return folder;
+  }
+  return "";
+}
+
+nn::Tensor tensor_of(const nlohmann::json& rows) {
+  nn::Tensor t = nn::Tensor::from_shape({rows.size(), rows.at(0).size()});
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    for (std::size_t j = 0; j < rows[i].size(); ++j) t(i, j) = rows[i][j].get<float>();
+  }
+  return t;
+}
+
+void show_keras3_files(nn::chapter::Context& chapter) {
+  auto& out = chapter.section("keras3", "Files saved by Keras 3");
+  const std::string folder = keras3_fixtures();
+  int found = 0, mismatches = 0;
+  if (folder.empty()) {
+    out << "../shared/fixtures/keras3 is not here (set NN_KERAS3_FIXTURES to its path): the "
+           "files saved by Keras 3 were not loaded\n";
+  }
+  std::vector<fs::path> files;
+  if (!folder.empty()) {
+    for (const auto& entry : fs::directory_iterator(folder)) files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  for (const fs::path& file : files) {
+    if (file.extension() != ".keras" && file.extension() != ".h5") continue;
+    const fs::path expected_path = file.parent_path() / (file.stem().string() + ".expected.json");
+    const nlohmann::json expected = nlohmann::json::parse(read_bytes(expected_path.string()));
+    std::unique_ptr<nn::Model> model = nn::load_model(file.string());
+    const nn::Tensor want = tensor_of(expected.at("expected_output"));
+    const nn::Tensor got = model->predict(tensor_of(expected.at("input")));
+    const double scale = std::max(1e-6, static_cast<double>(xt::amax(xt::abs(want))()));
+    const double relative = max_abs_difference(got, want) / scale;
+    ++found;
+    mismatches += !(relative < 1e-4);
+    out << std::left << std::setw(30) << file.filename().string() << std::right << " Keras "
+        << std::setw(6) << expected.value("keras_version", std::string("?")) << "  "
+        << model->layers().size() << " layers, relative error " << std::setprecision(1)
+        << std::scientific << relative << std::fixed << "\n";
+  }
+  const fs::path churn = fs::path(folder) / "churn_404error.keras";
+  if (!folder.empty() && fs::exists(churn)) {
+    std::unique_ptr<nn::Model> model = nn::load_model(churn.string());
+    const std::string weights = chapter.out_dir() + "/churn_404error.weights.h5";
+    nn::write_file_atomically(weights,
+                              nn::zip::Reader(churn.string()).read("model.weights.h5", 1 << 30));
+    out << "\nchurn_404error.keras: the layers' names, and the groups in its model.weights.h5\n";
+    std::vector<std::string> groups;
+    for (const nn::h5::Entry& entry : nn::h5::list_contents(weights)) {
+      const auto parts = std::count(entry.path.begin(), entry.path.end(), '/');
+      if (entry.is_group && entry.path.rfind("/layers/", 0) == 0 && parts == 2) {
+        groups.push_back(entry.path);
+      }
+    }
+    for (std::size_t i = 0; i < model->layers().size(); ++i) {
+      out << "  " << std::left << std::setw(10) << model->layers()[i]->name() << std::right
+          << (i < groups.size() ? groups[i] : "?") << "\n";
+    }
+  }
+  chapter.result("keras3_fixtures_found", found);
+  chapter.result("keras3_fixtures_mismatches", mismatches);
+}
+// book:show
+
+/// \output{keras3}
+///
+/// Each file predicts what numpy computed from its own weights, to a relative error below
+/// 1e-4 (\result{keras3_fixtures_mismatches} files differ more; \result{keras3_fixtures_found}
+/// files were found). The listing of `churn_404error.keras` shows the naming rule at work:
+/// the names in the config and the groups in the weights file disagree, and only the class
+/// and the order connect them. Its `.h5` twin, saved by the same Keras 3.10, uses Keras 3's
+/// HDF5 layout, which differs from Keras 2's in small ways this library reads too: the
+/// InputLayer gives `batch_shape` instead of `batch_input_shape`, and the datasets are
+/// called `kernel` instead of `kernel:0`.
 ///
 /// ## Subclassed models: weights only
 ///
@@ -836,14 +1034,16 @@ void show_safety(nn::chapter::Context& chapter, const nn::FashionMnist& data,
 ///
 /// Because the layout is Keras's, the reader also takes files that Keras itself saved, as
 /// long as their layers are ones this library has (Dense, Activation, Dropout, Flatten,
-/// InputLayer, Concatenate, Normalization); any other is refused by name. Keras's files
+/// InputLayer, Concatenate, Normalization, ReLU, LeakyReLU, Softmax, BatchNormalization); any
+/// other is refused by name, with the list of those it knows. Keras's files
 /// changed over the years, and the reader knows the variants: a Sequential config that is
 /// a plain list of layers (Keras 2.1) or an object with `name`, `layers` and
 /// `build_input_shape` (later versions); `batch_input_shape` on the first layer, and
 /// sometimes on every layer; the class name `Model` (before 2.4) or `Functional`; `lr` for
 /// the learning rate; weights files with the layers' groups at the root. The library's
-/// tests load four files saved by Keras 2.0 to 2.3, by other people, for other projects,
-/// and get Keras's predictions back.
+/// tests load four files saved by Keras 2.0 to 2.3 and the four Keras 3 files above, by
+/// other people, for other projects, and get Keras's predictions back. Keras 2.15 on
+/// Windows even wrote archives whose groups are spelt with a backslash; they load too.
 ///
 /// ## What to save, and when
 ///
@@ -854,8 +1054,9 @@ void show_safety(nn::chapter::Context& chapter, const nn::FashionMnist& data,
 /// | ship the architecture apart | `nn::model_to_json` | the config, as JSON text |
 /// | survive a crash, keep the best | `nn::ModelCheckpoint` | a model or weights per epoch |
 ///
-/// Whichever it is, the save is atomic and the load is checked. The file is plain HDF5
-/// in Keras's layout, which h5py, numpy and Keras can read without this library.
+/// Whichever it is, the save is atomic and the load is checked. A name ending in `.keras`
+/// gives today's archive, `.h5` the legacy HDF5 file; both are in Keras's layout, which
+/// zipfile, h5py, numpy and Keras can read without this library.
 // book:hide
 }  // namespace
 
@@ -875,6 +1076,8 @@ int main(int argc, char** argv) {
     show_json(chapter, data, trained.path);
     const Cars cars = nn::split_auto_mpg(nn::load_auto_mpg("data/auto_mpg.csv"), chapter.seed());
     show_functional(chapter, cars, chapter.pick(100, 30));
+    show_keras_archive(chapter, data, cars);
+    show_keras3_files(chapter);
     show_subclass(chapter, cars, chapter.pick(100, 30));
     const int checkpoint_epochs = chapter.pick(8, 4);
     const int crash_after = checkpoint_epochs / 2;

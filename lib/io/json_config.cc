@@ -36,6 +36,11 @@ void check_flat_or_flatten(const std::vector<std::size_t>& shape, const std::str
   }
 }
 
+// An InputLayer's shape of a batch: batch_shape (Keras 3) or batch_input_shape (Keras 2).
+const json& input_batch_shape(const json& config) {
+  return config.contains("batch_shape") ? config.at("batch_shape") : config.at("batch_input_shape");
+}
+
 // The weights exist once each layer knows its input width; the model itself builds on its
 // first use (a Normalization must get its statistics before anything runs through it).
 void build_layers(Sequential& model, std::size_t width) {
@@ -60,7 +65,7 @@ std::unique_ptr<Model> sequential_from_config(const json& config) {
     const bool first = model->layers().empty();
     if (class_name == "InputLayer") {
       if (!first) throw ValueError("an InputLayer is not first in the Sequential config");
-      shape = example_shape(layer_config.at("batch_input_shape"), "InputLayer batch_input_shape");
+      shape = example_shape(input_batch_shape(layer_config), "InputLayer batch_shape");
       continue;
     }
     if (first && !shape && layer_config.contains("batch_input_shape")) {
@@ -101,6 +106,35 @@ TensorRef tensor_ref(const json& ref) {
               config_integer(ref[1], "connection " + ref.dump() + ": the node index", 0, 1 << 20))};
 }
 
+// Keras 3 writes a call as {"args": [tensor or [tensors]], "kwargs": {}}, each tensor
+// {"class_name": "__keras_tensor__", "config": {"keras_history": [layer, node, tensor]}}:
+// the same calls as Keras 2's [[layer, node, tensor, kwargs], ...], which this returns.
+json legacy_nodes(const json& nodes) {
+  json legacy = json::array();
+  for (const json& node : nodes) {
+    if (!node.is_object()) {
+      legacy.push_back(node);
+      continue;
+    }
+    json refs = json::array();
+    const json kwargs = node.value("kwargs", json::object());
+    std::function<void(const json&)> collect = [&](const json& arg) {
+      if (arg.is_array()) {
+        for (const json& item : arg) collect(item);
+      } else if (arg.is_object() && arg.value("class_name", "") == "__keras_tensor__") {
+        json ref = arg.at("config").at("keras_history");
+        ref.push_back(kwargs);
+        refs.push_back(ref);
+      } else {
+        throw ValueError("a call argument " + arg.dump() + " is not a tensor");
+      }
+    };
+    collect(node.at("args"));
+    legacy.push_back(refs);
+  }
+  return legacy;
+}
+
 std::unique_ptr<Model> functional_from_config(const json& config) {
   std::map<std::string, std::vector<SymbolicTensor>> made;  // layer name -> output per call
   std::map<std::string, std::vector<std::size_t>> input_shapes;
@@ -118,7 +152,7 @@ std::unique_ptr<Model> functional_from_config(const json& config) {
       const std::string name = entry.value("name", layer_config.value("name", std::string()));
       if (class_name == "InputLayer") {
         if (done[i]++ > 0) continue;
-        const json& batch = layer_config.at("batch_input_shape");
+        const json& batch = input_batch_shape(layer_config);
         const std::vector<std::size_t> shape = example_shape(batch, "input " + name);
         input_shapes[name] = shape;
         made[name].push_back(Input(
@@ -130,7 +164,7 @@ std::unique_ptr<Model> functional_from_config(const json& config) {
         progress = true;
         continue;
       }
-      const json& nodes = entry.at("inbound_nodes");
+      const json nodes = legacy_nodes(entry.at("inbound_nodes"));
       for (; done[i] < nodes.size(); ++done[i], progress = true) {
         std::vector<SymbolicTensor> inputs;
         for (const json& ref : nodes[done[i]]) {
@@ -153,7 +187,7 @@ std::unique_ptr<Model> functional_from_config(const json& config) {
   }
   for (std::size_t i = 0; i < layers.size(); ++i) {
     if (layers[i].at("class_name") != "InputLayer" &&
-        done[i] < layers[i].at("inbound_nodes").size()) {
+        done[i] < legacy_nodes(layers[i].at("inbound_nodes")).size()) {
       throw ValueError("layer '" + layers[i].value("name", std::string("?")) +
                        "': its inputs come from no layer of the config " +
                        layers[i]["inbound_nodes"].dump());

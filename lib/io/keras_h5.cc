@@ -6,9 +6,12 @@
 #include "lib/error.h"
 #include "lib/io/hdf5.h"
 #include "lib/io/json_config.h"
+#include "lib/io/keras3_weights.h"
+#include "lib/io/keras_archive.h"
 #include "lib/io/keras_weights.h"
 #include "lib/io/optimizer_weights.h"
 #include "lib/io/training_config.h"
+#include "lib/io/zip_archive.h"
 #include "lib/models/functional.h"
 
 namespace nn {
@@ -24,27 +27,28 @@ json parse_attribute(const h5::Group& root, const std::string& name) {
   }
 }
 
-// Builds the whole model (not only its layers) so that summary() and fit() can start.
-void build_model(Model& model) {
-  if (const auto* functional = dynamic_cast<const Functional*>(&model)) {
-    std::vector<std::size_t> widths;
-    for (const SymbolicTensor& input : functional->inputs()) widths.push_back(input.width());
-    model.build(widths);
-  } else {
-    model.build(model.layers().at(0)->input_dims());
-  }
+bool ends_with(const std::string& text, const std::string& end) {
+  return text.size() >= end.size() && text.compare(text.size() - end.size(), end.size(), end) == 0;
 }
 
-std::vector<std::string> output_names(const Model& model) {
-  if (const auto* functional = dynamic_cast<const Functional*>(&model)) {
-    return functional->output_names();
+// Keras 2's optimizer_weights ("Adam/iter:0", ...) or Keras 3's .h5 ("adam/iteration",
+// "adam/learning_rate", then the slots in Keras 3's order).
+bool read_any_optimizer_weights(Model& model, const h5::Group& root) {
+  const h5::Group group = root.group("optimizer_weights");
+  const std::vector<std::string> names = group.strings_attribute("weight_names");
+  if (!names.empty() && ends_with(names[0], "/iteration")) {
+    return read_keras3_optimizer(model, group, names);
   }
-  return {model.layers().back()->name()};
+  return read_optimizer_weights(model, root);
 }
 
 }  // namespace
 
 void save_model(Model& model, const std::string& path, bool include_optimizer) {
+  if (ends_with(path, ".keras")) {
+    save_keras_archive(model, path, include_optimizer);
+    return;
+  }
   const json config = model_config(model);  // a subclassed model stops here: nothing written
   h5::File file = h5::File::create(path);   // in memory until close() writes it atomically
   {
@@ -62,6 +66,7 @@ void save_model(Model& model, const std::string& path, bool include_optimizer) {
 }
 
 std::unique_ptr<Model> load_model(const std::string& path, LoadOptions options) {
+  if (zip::looks_like_zip(path)) return load_keras_archive(path, options);  // by content
   const h5::File file = h5::File::open(path);
   const h5::Group root = file.root();
   if (!root.has_attribute("model_config")) {
@@ -90,12 +95,12 @@ std::unique_ptr<Model> load_model(const std::string& path, LoadOptions options) 
   if (options.compile && root.has_attribute("training_config")) {
     try {
       compile_from_training_config(*model, parse_attribute(root, "training_config"),
-                                   output_names(*model));
+                                   output_names_of(*model));
     } catch (const ValueError& e) {
       throw ValueError(path + ": " + e.what() +
                        "; load_model(path, {.compile = false}) loads the model uncompiled");
     }
-    if (root.has_group("optimizer_weights") && !read_optimizer_weights(*model, root)) {
+    if (root.has_group("optimizer_weights") && !read_any_optimizer_weights(*model, root)) {
       std::cerr << "load_model: " << path << ": the saved optimizer state does not fit "
                 << model->optimizer().name() << " on this model; training starts with a fresh "
                 << "optimizer state\n";
@@ -106,13 +111,31 @@ std::unique_ptr<Model> load_model(const std::string& path, LoadOptions options) 
 
 void save_weights(Model& model, const std::string& path) {
   h5::File file = h5::File::create(path);
-  write_weights(model, file.root());
+  if (ends_with(path, ".weights.h5")) {
+    write_keras3_weights(model, file.root());  // Keras 3's name, Keras 3's layout
+  } else {
+    write_weights(model, file.root());
+  }
   file.close();
 }
 
 void load_weights(Model& model, const std::string& path, LoadWeightsOptions options) {
+  if (zip::looks_like_zip(path)) {
+    if (options.by_name) throw ValueError(path + ": a .keras archive loads by order, not by_name");
+    load_keras_archive_weights(model, path);
+    return;
+  }
   const h5::File file = h5::File::open(path);
   const h5::Group root = file.root();
+  if (is_keras3_weights(root)) {
+    if (options.by_name) {
+      throw ValueError(path +
+                       ": Keras 3's layout files weights by class and order; by_name "
+                       "needs a Keras 2 file (layer_names)");
+    }
+    read_keras3_weights(model, root);
+    return;
+  }
   // A whole-model file keeps the weights in model_weights; a weights file at its root.
   const WeightMatching matching =
       options.by_name ? WeightMatching::kByName : WeightMatching::kByOrder;

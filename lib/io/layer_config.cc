@@ -7,11 +7,14 @@
 #include "lib/error.h"
 #include "lib/registry.h"
 #include "lib/layers/activation.h"
+#include "lib/layers/batch_normalization.h"
 #include "lib/layers/concatenate.h"
 #include "lib/layers/dense.h"
 #include "lib/layers/dropout.h"
 #include "lib/layers/flatten.h"
 #include "lib/layers/normalization.h"
+#include "lib/layers/relu.h"
+#include "lib/layers/softmax.h"
 
 namespace nn {
 namespace {
@@ -108,16 +111,50 @@ std::shared_ptr<Layer> make_normalization(const json& config) {
   return std::make_shared<NormalizationLayer>(config.value("name", ""));
 }
 
+// LeakyReLU's slope: negative_slope (Keras 3) or alpha (Keras 2), 0.3 by default.
+std::shared_ptr<Layer> make_leaky_relu(const json& config) {
+  const double slope = config.value("negative_slope", config.value("alpha", 0.3));
+  return std::make_shared<LeakyReLULayer>(slope, config.value("name", ""));
+}
+
+std::shared_ptr<Layer> make_relu(const json& config) {
+  const json cap = config.value("max_value", json(nullptr));
+  return std::make_shared<ReLULayer>(
+      cap.is_null() ? std::nullopt : std::optional(cap.get<double>()),
+      config.value("negative_slope", 0.0), config.value("threshold", 0.0),
+      config.value("name", ""));
+}
+
+std::shared_ptr<Layer> make_softmax(const json& config) {
+  check_feature_axis(config.value("axis", json(-1)));
+  return std::make_shared<SoftmaxLayer>(config.value("name", ""));
+}
+
+std::shared_ptr<Layer> make_batch_normalization(const json& config) {
+  check_feature_axis(config.value("axis", json(-1)));
+  for (const char* key :
+       {"beta_regularizer", "gamma_regularizer", "beta_constraint", "gamma_constraint"}) {
+    check_inactive(config, key);
+  }
+  if (config.value("renorm", false)) throw ValueError("renorm = true is not supported");
+  return std::make_shared<BatchNormalizationLayer>(
+      config.value("momentum", 0.99), config.value("epsilon", 1e-3), config.value("center", true),
+      config.value("scale", true), config.value("name", ""));
+}
+
 Registry<LayerFactory>& registry() {
-  static Registry<LayerFactory> factories("layer class",
-                                          {
-                                              {"Activation", make_activation},
-                                              {"Concatenate", make_concatenate},
-                                              {"Dense", make_dense},
-                                              {"Dropout", make_dropout},
-                                              {"Flatten", make_flatten},
-                                              {"Normalization", make_normalization},
-                                          });
+  static Registry<LayerFactory> factories("layer class", {
+      {"Activation", make_activation},
+      {"BatchNormalization", make_batch_normalization},
+      {"Concatenate", make_concatenate},
+      {"Dense", make_dense},
+      {"Dropout", make_dropout},
+      {"Flatten", make_flatten},
+      {"Normalization", make_normalization},
+      {"LeakyReLU", make_leaky_relu},
+      {"ReLU", make_relu},
+      {"Softmax", make_softmax},
+  });
   return factories;
 }
 

@@ -64,6 +64,16 @@ std::unique_ptr<Optimizer> optimizer_from_config(const json& config) {
     throw ValueError("optimizer " + name + ": decay " + settings["decay"].dump() +
                      " is not supported (use a LearningRateScheduler)");
   }
+  // Keras 3's settings that would change the step; null (or false) means off.
+  for (const char* key : {"weight_decay", "clipnorm", "global_clipnorm", "clipvalue",
+                          "loss_scale_factor", "gradient_accumulation_steps"}) {
+    if (settings.contains(key) && !settings[key].is_null()) {
+      throw ValueError("optimizer " + name + ": " + key + " " + settings[key].dump() +
+                       " is not supported");
+    }
+  }
+  if (settings.value("use_ema", false))
+    throw ValueError("optimizer " + name + ": use_ema is not supported");
   if (name == "Adam" || name == "adam") {
     if (settings.value("amsgrad", false))
       throw ValueError("optimizer Adam: amsgrad is not supported");
@@ -137,7 +147,10 @@ void compile_from_training_config(Model& model, const json& config,
         loss_weights.push_back(w.get<double>());
       }
     }
-    const auto optimizer = optimizer_from_config(config.at("optimizer_config"));
+    // Keras 2 and Keras 3's .h5: optimizer_config; Keras 3's compile_config: optimizer.
+    const auto optimizer =
+        optimizer_from_config(config.contains("optimizer_config") ? config.at("optimizer_config")
+                                                                  : config.at("optimizer"));
     model.compile(LossList(std::move(losses)), *optimizer, metrics, loss_weights);
   } catch (const json::exception& e) {
     throw ValueError(std::string("training_config: a setting has the wrong type or is missing: ") +
