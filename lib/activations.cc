@@ -114,16 +114,16 @@ Var softmax(const Var& z) {
 namespace {
 
 const Registry<ActivationFn>& registry() {
-  static const Registry<ActivationFn> known(
-      "activation", {
-                        {"linear", static_cast<ActivationFn>(&identity)},
-                        {"relu", static_cast<ActivationFn>(&relu)},
-                        {"sigmoid", static_cast<ActivationFn>(&sigmoid)},
-                        {"softmax", static_cast<ActivationFn>(&softmax)},
-                        {"softplus", static_cast<ActivationFn>(&softplus)},
-                        {"step", static_cast<ActivationFn>(&step)},
-                        {"tanh", static_cast<ActivationFn>(&tanh)},
-                    });
+  static const Registry<ActivationFn> known("activation",
+                                            {
+                                                {"linear", static_cast<ActivationFn>(&identity)},
+                                                {"relu", static_cast<ActivationFn>(&relu)},
+                                                {"sigmoid", static_cast<ActivationFn>(&sigmoid)},
+                                                {"softmax", static_cast<ActivationFn>(&softmax)},
+                                                {"softplus", static_cast<ActivationFn>(&softplus)},
+                                                {"step", static_cast<ActivationFn>(&step)},
+                                                {"tanh", static_cast<ActivationFn>(&tanh)},
+                                            });
   return known;
 }
 

@@ -37,7 +37,8 @@ GradientCheckResult gradient_check(const std::function<Var()>& loss, const std::
     Var x = inputs[i];
     targets.push_back({&x.value(), x.grad(), "input " + std::to_string(i)});
   }
-  for (Parameter* p : parameters) targets.push_back({&p->value(), p->grad(), "parameter " + p->name()});
+  for (Parameter* p : parameters)
+    targets.push_back({&p->value(), p->grad(), "parameter " + p->name()});
 
   // The numeric ones: nudge each entry both ways, without building a tape.
   NoGradGuard no_tape;

@@ -6,8 +6,8 @@
 #include <map>
 
 #include "lib/error.h"
-#include "lib/registry.h"
 #include "lib/random.h"
+#include "lib/registry.h"
 
 namespace nn {
 namespace {
@@ -25,19 +25,20 @@ float truncated_normal(Rng& rng, double mean, double stddev) {
 }
 
 const Registry<std::function<Initializer()>>& registry() {
-  static const Registry<std::function<Initializer()>> known("initializer", {
-      {"zeros", [] { return Zeros(); }},
-      {"ones", [] { return Ones(); }},
-      {"random_normal", [] { return RandomNormal(); }},
-      {"random_uniform", [] { return RandomUniform(); }},
-      {"truncated_normal", [] { return TruncatedNormal(); }},
-      {"glorot_uniform", [] { return GlorotUniform(); }},
-      {"glorot_normal", [] { return GlorotNormal(); }},
-      {"he_uniform", [] { return HeUniform(); }},
-      {"he_normal", [] { return HeNormal(); }},
-      {"lecun_uniform", [] { return LecunUniform(); }},
-      {"lecun_normal", [] { return LecunNormal(); }},
-  });
+  static const Registry<std::function<Initializer()>> known(
+      "initializer", {
+                         {"zeros", [] { return Zeros(); }},
+                         {"ones", [] { return Ones(); }},
+                         {"random_normal", [] { return RandomNormal(); }},
+                         {"random_uniform", [] { return RandomUniform(); }},
+                         {"truncated_normal", [] { return TruncatedNormal(); }},
+                         {"glorot_uniform", [] { return GlorotUniform(); }},
+                         {"glorot_normal", [] { return GlorotNormal(); }},
+                         {"he_uniform", [] { return HeUniform(); }},
+                         {"he_normal", [] { return HeNormal(); }},
+                         {"lecun_uniform", [] { return LecunUniform(); }},
+                         {"lecun_normal", [] { return LecunNormal(); }},
+                     });
   return known;
 }
 

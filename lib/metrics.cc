@@ -30,7 +30,8 @@ using MetricMaker = std::function<std::unique_ptr<Metric>(const std::string&)>;
 const Registry<MetricMaker>& registry() {
   using Kind = Accuracy::Kind;
   static const Registry<MetricMaker> known(
-      "metric", {
+      "metric",
+      {
           {"accuracy", [](auto& n) { return std::make_unique<Accuracy>(Kind::kAuto, n); }},
           {"acc", [](auto& n) { return std::make_unique<Accuracy>(Kind::kAuto, n); }},
           {"binary_accuracy", [](auto& n) { return std::make_unique<Accuracy>(Kind::kBinary, n); }},
@@ -47,7 +48,7 @@ const Registry<MetricMaker>& registry() {
           {"rmse", [](auto& n) { return std::make_unique<RootMeanSquaredError>(n); }},
           {"root_mean_squared_error",
            [](auto& n) { return std::make_unique<RootMeanSquaredError>(n); }},
-                });
+      });
   return known;
 }
 

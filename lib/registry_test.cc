@@ -15,21 +15,21 @@ TEST_CASE("a registry finds what it holds and names every entry when it does not
   sizes.add("medium", 2);
   CHECK(*sizes.find("medium") == 2);
   CHECK(sizes.names() == std::vector<std::string>{"large", "medium", "small"});
-  CHECK_THROWS_MATCHES(sizes.get("huge"), nn::ValueError,
-                       Catch::Message("unknown size 'huge'; known: \"large\" \"medium\" \"small\""));
+  CHECK_THROWS_MATCHES(
+      sizes.get("huge"), nn::ValueError,
+      Catch::Message("unknown size 'huge'; known: \"large\" \"medium\" \"small\""));
 }
 
 TEST_CASE("the five kinds of names a reader types share the one message") {
-  CHECK_THROWS_WITH(nn::activation_by_name("rleu"),
-                    Catch::StartsWith("unknown activation 'rleu'; known:") &&
-                        Catch::Contains("\"relu\""));
+  CHECK_THROWS_WITH(
+      nn::activation_by_name("rleu"),
+      Catch::StartsWith("unknown activation 'rleu'; known:") && Catch::Contains("\"relu\""));
   CHECK_THROWS_WITH(nn::get_loss("mse2"),
                     Catch::StartsWith("unknown loss 'mse2'; known:") && Catch::Contains("\"mse\""));
-  CHECK_THROWS_WITH(nn::get_metric("acuracy"),
-                    Catch::StartsWith("unknown metric 'acuracy'; known:") &&
-                        Catch::Contains("\"accuracy\""));
+  CHECK_THROWS_WITH(
+      nn::get_metric("acuracy"),
+      Catch::StartsWith("unknown metric 'acuracy'; known:") && Catch::Contains("\"accuracy\""));
   CHECK_THROWS_WITH(nn::get_optimizer("adm"), "unknown optimizer 'adm'; known: \"adam\" \"sgd\"");
-  CHECK_THROWS_WITH(nn::Initializer("he"),
-                    Catch::StartsWith("unknown initializer 'he'; known:") &&
-                        Catch::Contains("\"he_normal\""));
+  CHECK_THROWS_WITH(nn::Initializer("he"), Catch::StartsWith("unknown initializer 'he'; known:") &&
+                                               Catch::Contains("\"he_normal\""));
 }

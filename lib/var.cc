@@ -85,8 +85,7 @@ Tensor& Var::grad_to_write(bool& add) const {
   return node_->grad;
 }
 
-void Var::accumulate_product(const Tensor& A, const Tensor& B, bool trans_a,
-                             bool trans_b) const {
+void Var::accumulate_product(const Tensor& A, const Tensor& B, bool trans_a, bool trans_b) const {
   if (node_->sink != nullptr) return node_->sink->add_product(*node_, A, B, trans_a, trans_b);
   bool add = false;  // otherwise overwrite: beta = 0, nothing to zero first
   Tensor& grad = grad_to_write(add);

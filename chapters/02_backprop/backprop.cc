@@ -486,9 +486,9 @@ void show_tape(nn::chapter::Context& chapter, const TinyNetwork& net, const Back
   std::map<const nn::Node*, std::size_t> index;
   for (std::size_t i = 0; i < nodes.size(); ++i) index[nodes[i].node().get()] = i;
   const std::map<const nn::Node*, std::string> weight = {{tape.W1.node().get(), "W1"},
-                                                        {tape.b1.node().get(), "b1"},
-                                                        {tape.W2.node().get(), "W2"},
-                                                        {tape.b2.node().get(), "b2"}};
+                                                         {tape.b1.node().get(), "b1"},
+                                                         {tape.W2.node().get(), "W2"},
+                                                         {tape.b2.node().get(), "b2"}};
   const std::map<std::string, std::string> what = {{"dense", ""},
                                                    {"sigmoid", "dz += dy ⊙ y ⊙ (1 − y)"},
                                                    {"mean_squared_error", "dy += 2(y − t)/N"}};

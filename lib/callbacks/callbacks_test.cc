@@ -2,9 +2,9 @@
 #include <regex>
 #include <sstream>
 
+#include "lib/layers/dense.h"
 #include "lib/models/history.h"
 #include "lib/models/progress_bar.h"
-#include "lib/layers/dense.h"
 #include "lib/models/sequential.h"
 #include "lib/optimizers/sgd.h"
 

@@ -5,8 +5,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "lib/error.h"
 #include "lib/atomic_file.h"
+#include "lib/error.h"
 
 namespace nn {
 

@@ -4,8 +4,8 @@
 #include <cstring>
 #include <fstream>
 
-#include "lib/error.h"
 #include "lib/atomic_file.h"
+#include "lib/error.h"
 #include "lib/io/hdf5_guard.h"
 #include "lib/io/hdf5_values.h"
 

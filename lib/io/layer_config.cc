@@ -5,7 +5,6 @@
 #include <optional>
 
 #include "lib/error.h"
-#include "lib/registry.h"
 #include "lib/layers/activation.h"
 #include "lib/layers/batch_normalization.h"
 #include "lib/layers/concatenate.h"
@@ -15,6 +14,7 @@
 #include "lib/layers/normalization.h"
 #include "lib/layers/relu.h"
 #include "lib/layers/softmax.h"
+#include "lib/registry.h"
 
 namespace nn {
 namespace {
@@ -143,18 +143,19 @@ std::shared_ptr<Layer> make_batch_normalization(const json& config) {
 }
 
 Registry<LayerFactory>& registry() {
-  static Registry<LayerFactory> factories("layer class", {
-      {"Activation", make_activation},
-      {"BatchNormalization", make_batch_normalization},
-      {"Concatenate", make_concatenate},
-      {"Dense", make_dense},
-      {"Dropout", make_dropout},
-      {"Flatten", make_flatten},
-      {"Normalization", make_normalization},
-      {"LeakyReLU", make_leaky_relu},
-      {"ReLU", make_relu},
-      {"Softmax", make_softmax},
-  });
+  static Registry<LayerFactory> factories("layer class",
+                                          {
+                                              {"Activation", make_activation},
+                                              {"BatchNormalization", make_batch_normalization},
+                                              {"Concatenate", make_concatenate},
+                                              {"Dense", make_dense},
+                                              {"Dropout", make_dropout},
+                                              {"Flatten", make_flatten},
+                                              {"Normalization", make_normalization},
+                                              {"LeakyReLU", make_leaky_relu},
+                                              {"ReLU", make_relu},
+                                              {"Softmax", make_softmax},
+                                          });
   return factories;
 }
 

@@ -5,10 +5,10 @@
 #include <limits>
 #include <regex>
 
-#include "lib/models/monitor.h"
 #include "lib/error.h"
 #include "lib/io/keras_h5.h"
 #include "lib/models/model.h"
+#include "lib/models/monitor.h"
 
 namespace nn {
 namespace {

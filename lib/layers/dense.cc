@@ -36,8 +36,8 @@ namespace {
 void check_input(const Var& x, const Parameter& W, const std::string& who) {
   if (x.cols() != W.value().shape()[0]) {
     throw ShapeError(who + ": input x " + shape_string(x.value()) + " does not fit kernel W " +
-                     shape_string(W.value()) + ": x needs " +
-                     std::to_string(W.value().shape()[0]) + " columns");
+                     shape_string(W.value()) + ": x needs " + std::to_string(W.value().shape()[0]) +
+                     " columns");
   }
 }
 
@@ -111,7 +111,8 @@ std::size_t DenseLayer::output_dim(const std::vector<std::size_t>&) const { retu
 
 Var DenseLayer::forward(const std::vector<Var>& inputs, bool) {
   const Var& x = single_input(inputs);
-  if (x.cols() != kernel_.value().shape()[0]) check_input(x, kernel_, "layer " + name() + " (Dense)");
+  if (x.cols() != kernel_.value().shape()[0])
+    check_input(x, kernel_, "layer " + name() + " (Dense)");
   return activation_(dense_op(x, kernel_, use_bias_ ? &bias_ : nullptr));
 }
 

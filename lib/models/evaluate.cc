@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <numeric>
 
-#include "lib/models/progress_bar.h"
 #include "lib/error.h"
 #include "lib/models/batches.h"
 #include "lib/models/model.h"
+#include "lib/models/progress_bar.h"
 
 namespace nn {
 

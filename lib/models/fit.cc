@@ -70,12 +70,12 @@ void Model::ensure_built(const Arrays& x) {
 // book:begin train_step
 double Model::train_step(const std::vector<Var>& x, const std::vector<Tensor>& y) {
   const std::vector<Parameter*> weights = trainable_parameters();
-  optimizer_->zero_grad(weights);                 // 1. forget the last step's gradients
-  const std::vector<Var> y_pred = call(x, true);  // 2. forward, recording the tape
-  const Var loss = compute_loss(y, y_pred);       // 3. the loss (and its running mean)
-  if (!std::isfinite(loss.item())) return loss.item();  // no step from a broken loss
-  loss.backward();                                // 4. every weight's gradient
-  optimizer_->apply_gradients(weights);           // 5. the step
+  optimizer_->zero_grad(weights);                       // 1. forget the last step's gradients
+  const std::vector<Var> y_pred = call(x, true);        // 2. forward, recording the tape
+  const Var loss = compute_loss(y, y_pred);             // 3. the loss (and its running mean)
+  if (!std::isfinite(loss.item())) return loss.item();  // (no step from a broken loss)
+  loss.backward();                                      // 4. every weight's gradient
+  optimizer_->apply_gradients(weights);                 // 5. the step
   update_metrics(y, y_pred);
   return loss.item();
 }

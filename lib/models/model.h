@@ -13,13 +13,13 @@
 #include <utility>
 #include <vector>
 
-#include "lib/models/callback.h"
-#include "lib/models/history.h"
 #include "lib/gemm.h"  // set_blas_threads
 #include "lib/layers/layer.h"
 #include "lib/losses/loss.h"
 #include "lib/metrics.h"
 #include "lib/models/arrays.h"
+#include "lib/models/callback.h"
+#include "lib/models/history.h"
 #include "lib/optimizers/optimizer.h"
 
 namespace nn {

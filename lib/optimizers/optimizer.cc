@@ -3,9 +3,9 @@
 #include <functional>
 
 #include "lib/error.h"
-#include "lib/registry.h"
 #include "lib/optimizers/adam.h"
 #include "lib/optimizers/sgd.h"
+#include "lib/registry.h"
 
 namespace nn {
 

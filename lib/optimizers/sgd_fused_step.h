@@ -53,7 +53,7 @@ class SgdFusedStep : public GradSink {
   };
   std::vector<Record> records_;
   std::vector<std::weak_ptr<Node>> weights_;  // where it is installed (weak: layers may go first)
-  std::vector<float> sums_;     // a row sum's Σ_rows dy
+  std::vector<float> sums_;                   // a row sum's Σ_rows dy
 };
 
 }  // namespace nn

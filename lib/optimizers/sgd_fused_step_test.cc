@@ -51,7 +51,8 @@ nn::Sequential network(std::uint64_t seed) {
 
 }  // namespace
 
-TEST_CASE("with SGD's sink installed, Dense's backward leaves W alone until the step, then steps it") {
+TEST_CASE(
+    "with SGD's sink installed, Dense's backward leaves W alone until the step, then steps it") {
   nn::Rng rng(1);
   const nn::Tensor x0 = rng.normal_tensor(4, 3), W0 = rng.normal_tensor(3, 2);
   const nn::Tensor b0 = rng.normal_tensor(1, 2);
@@ -80,7 +81,7 @@ TEST_CASE("with SGD's sink installed, Dense's backward leaves W alone until the 
     }
   }
   CHECK(W.node()->grad.size() == 0);  // no gradient tensor was ever filled
-  CHECK(W.node()->sink == nullptr);    // the step took the sink away again
+  CHECK(W.node()->sink == nullptr);   // the step took the sink away again
   // Without the sink, the next backward fills the grads as usual.
   const nn::Var again = mse(target, nn::dense(x, W, &b));
   again.backward();
@@ -177,6 +178,9 @@ TEST_CASE("SGD with momentum is not fused: its step needs the gradient itself") 
   momentum.zero_grad({&W});  // takes away what another optimizer installed
   CHECK(W.node()->sink == nullptr);
   plain.zero_grad({&W});
-  { nn::SGD gone(0.1); gone.zero_grad({&W}); }  // an optimizer that goes takes its sink along
+  {
+    nn::SGD gone(0.1);
+    gone.zero_grad({&W});
+  }  // an optimizer that goes takes its sink along
   CHECK(W.node()->sink == nullptr);
 }

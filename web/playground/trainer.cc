@@ -186,7 +186,8 @@ std::vector<Tensor> Trainer::unit_surfaces(int resolution, float extent) {
 
 std::vector<float> Trainer::weights() {
   std::vector<float> out;
-  for (Parameter* p : model_.parameters()) out.insert(out.end(), p->value().begin(), p->value().end());
+  for (Parameter* p : model_.parameters())
+    out.insert(out.end(), p->value().begin(), p->value().end());
   return out;
 }
 
