@@ -48,7 +48,7 @@ TEST_CASE("Adam, Keras's formula: the first step moves every weight by about lr"
   // t = 1: m = 0.1 g, v = 0.001 g², α = lr·√0.001 / 0.1, step = α·m/(√v + ε) ≈ lr·sign(g).
   CHECK(p.value()(0, 0) == Approx(1.0 - 0.01).epsilon(1e-6));
   CHECK(q.value()(0, 0) == Approx(-1.0 + 0.01).epsilon(1e-6));
-  p.grad()(0, 0) = 0.0f;
+  p.zero_grad();  // g = 0 for the second step
   adam.apply_gradients({&p});
   // t = 2: m = 0.9·0.05 = 0.045, v = 0.999·0.00025, α = lr·√(1 − β2²)/(1 − β1²).
   const double m = 0.045, v = 0.999 * 0.00025;
