@@ -31,7 +31,7 @@ void write_vars(const h5::Group& vars, const std::vector<Parameter*>& parameters
   for (std::size_t i = 0; i < parameters.size(); ++i) {
     const Parameter& p = *parameters[i];
     if (keras_shape(p).empty()) {  // Normalization's count: an int64 scalar, as in Keras
-      vars.write_int64(std::to_string(i), std::llround(p.value(0, 0)));
+      vars.write_int64(std::to_string(i), std::llround(p.value()(0, 0)));
     } else {
       vars.write(std::to_string(i), keras_shape(p), p.value().data());
     }
@@ -133,7 +133,7 @@ void read_keras3_weights(Model& model, const h5::Group& root) {
       values.push_back({&p, tensor_like(p, array)});
     }
   }
-  for (auto& [p, value] : values) p->value = std::move(value);
+  for (auto& [p, value] : values) p->value() = std::move(value);
 }
 
 void write_keras3_optimizer(Model& model, const h5::Group& root) {
@@ -171,7 +171,7 @@ bool read_keras3_optimizer(Model& model, const h5::Group& vars,
   for (std::size_t w = 0; w < weights.size(); ++w) {
     for (std::size_t k = 0; k < slots; ++k) {
       const h5::Array array = vars.read(names[next++]);
-      if (array.values.size() != weights[w]->value.size()) return false;
+      if (array.values.size() != weights[w]->value().size()) return false;
       values[w].push_back(tensor_like(*weights[w], array));
     }
   }
