@@ -74,7 +74,7 @@ TEST_CASE("the file has Keras's layout: attributes, model_weights, 1-D biases", 
   CHECK(dense.read("dense/bias:0").shape == std::vector<std::size_t>{16});       // 1-D
   CHECK(weights.group("dropout").strings_attribute("weight_names").empty());
   const h5::Array kernel = weights.group("dense_2").read("dense_2/kernel:0");
-  const Tensor& ours = model.get_layer("dense_2")->parameters()[0]->value;
+  const Tensor& ours = model.get_layer("dense_2")->parameters()[0]->value();
   CHECK(std::equal(kernel.values.begin(), kernel.values.end(), ours.begin()));
 }
 
