@@ -19,7 +19,7 @@ void Optimizer::zero_grad(const std::vector<Parameter*>& parameters) {
 void Optimizer::apply_gradients(const std::vector<Parameter*>& parameters) {
   for (Parameter* p : parameters) {
     if (!p->trainable()) continue;
-    if (p->grad().shape() != p->value().shape()) {
+    if (p->has_grad() && p->grad().shape() != p->value().shape()) {
       throw ShapeError(name() + ": the gradient of " + p->name() + " is " +
                        shape_string(p->grad()) + ", its value " + shape_string(p->value()));
     }
