@@ -9,8 +9,8 @@
 // The three products go straight to BLAS (nn::gemm, lib/gemm.h) with the transposes as
 // flags, into tensors that already exist, so no transposed copy is ever made. W and b are
 // leaves of the tape (nn::Parameter): backward() gives them their gradients as it gives x
-// its own. (Plain SGD folds its step into the product dW = xᵀ·dz: see Var::accumulate_product
-// and lib/optimizers/sgd_fused_step.h; the layer does not know.)
+// its own. (Whatever an optimizer does with the product dW = xᵀ·dz happens behind the weight,
+// in Var::accumulate_product; the layer does not know.)
 
 #include <cstddef>
 #include <memory>
