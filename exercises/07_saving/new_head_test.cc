@@ -26,9 +26,9 @@ struct Saved {
                         nn::Dense(6, "tanh", "glorot_uniform", "zeros", "hidden2"),
                         nn::Dense(3, "softmax", "glorot_uniform", "zeros", "output")}};
   nn::Tensor x = nn::Tensor::from_shape({7, 5});
-  std::string json,
-      weights = temp_path("colleague_weights.h5")  // Keras 2's layout: by_name needs layer names;
-      Saved() {
+  // Keras 2's layout (a name ending in .weights.h5 gets Keras 3's): by_name needs the names.
+  std::string json, weights = temp_path("colleague_weights.h5");
+  Saved() {
     nn::set_random_seed(21);
     model.build({5});
     std::vector<nn::Tensor> w = model.get_weights();
