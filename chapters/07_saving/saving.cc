@@ -6,9 +6,13 @@
 /// saved model is how a network leaves the program that trained it: it is loaded by
 /// another program that makes predictions with it, copied to another machine, kept as the
 /// best of a long training run, or picked up again after a crash. This chapter saves and
-/// restores the models of the earlier chapters in the file format Keras uses, HDF5, looks
-/// inside such a file, and shows what has to be in it for training to resume exactly where
-/// it stopped.
+/// restores the models of the earlier chapters in HDF5, the format Keras 2 wrote by default
+/// (since Keras 3 it is the legacy format, still read and written, and the default is the
+/// `.keras` file), looks inside such a file, and shows what has to be in it for training to
+/// resume exactly where it stopped.
+///
+/// *Sources.* Géron's chapter 10, "Saving and Restoring a Model" and the checkpoint part of
+/// "Using Callbacks", and the article's section on saving models and weights.
 ///
 /// ## Train, save, load
 ///
