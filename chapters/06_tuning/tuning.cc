@@ -15,6 +15,11 @@
 /// 5. depth against width: too many layers cost little once training stops in time, while a
 ///    layer that is too narrow loses information that no later layer can bring back.
 ///
+/// *Sources.* Géron's chapter 10, "Using Callbacks", "Using TensorBoard for Visualization"
+/// and "Fine-Tuning Neural Network Hyperparameters" (random search, the number of hidden
+/// layers and of neurons, the learning rate found by growing it from 10⁻⁵ to 10 over 500
+/// iterations, the batch size), and the article's section on tuning.
+///
 /// ## The data
 ///
 /// The images are those of chapter 4: 55,000 for training, 5,000 held out for validation and
@@ -27,7 +32,9 @@
 #include <fstream>
 #include <iomanip>
 #include <iostream>
+#include <map>
 #include <memory>
+#include <sstream>
 #include <string>
 #include <vector>
 #include <xtensor/xview.hpp>
@@ -96,7 +103,8 @@ nn::FashionMnist load_data(const nn::chapter::Context& chapter) {
 ///
 /// With \f$\eta_{\min} = 10^{-5}\f$, \f$\eta_{\max} = 10\f$ and \f$n = 500\f$ the rate grows by
 /// \f$q = 10^{6/499} \approx 1.028\f$ per batch, a factor of ten every 83 batches: six decades
-/// in 500 steps, about a third of an epoch. On a logarithmic axis the rates are evenly
+/// in 500 steps, which at 32 images a step is 16,000 images, under a third of an epoch on the
+/// full 55,000. On a logarithmic axis the rates are evenly
 /// spaced, which is the natural way to look at them: going from \f$10^{-4}\f$ to
 /// \f$10^{-3}\f$ matters as much as going from \f$10^{-2}\f$ to \f$10^{-1}\f$.
 ///
@@ -308,7 +316,7 @@ void show_batch_size(nn::chapter::Context& chapter, const Setup& setup, const Fi
 /// larger along the same gradient, which gives the *linear* rule: keep \f$\eta/B\f$ constant.
 /// Keeping instead the noise of one step the same, \f$\operatorname{Var}(\Delta w) =
 /// \eta^2\sigma^2/B\f$, gives the *square-root* rule: keep \f$\eta/\sqrt{B}\f$ constant, a
-/// factor of \f$\sqrt 8 \approx 2.8\f$ here. The finder's answer sits nearer the second. Neither
+/// factor of \f$\sqrt 8 \approx 2.8\f$ here. \result{verdicts.batch_rule} Neither
 /// rule is a law (the larger batches also trained on eight times more images by the time they
 /// reached a given rate, which moves their curve too); the finder measures.
 ///
@@ -317,8 +325,8 @@ void show_batch_size(nn::chapter::Context& chapter, const Setup& setup, const Fi
 /// \result{batch_runs.0.val_accuracy|.1%} validation accuracy. Batches of 256 with the same
 /// rate reach only \result{batch_runs.1.val_accuracy|.1%}: an epoch is eight times fewer steps
 /// for them, of the same size. With their own, larger rate they get
-/// \result{batch_runs.2.val_accuracy|.1%}, part of the way back. The lesson for tuning: the
-/// batch size and the learning rate are not two independent knobs. Change one, and run the
+/// \result{batch_runs.2.val_accuracy|.1%}: \result{verdicts.batch_recovery}. The lesson for tuning:
+/// the batch size and the learning rate are not two independent knobs. Change one, and run the
 /// finder again for the other.
 ///
 /// ## Knowing when to stop: callbacks
@@ -335,11 +343,18 @@ void show_batch_size(nn::chapter::Context& chapter, const Setup& setup, const Fi
 ///   when `patience` epochs in a row have not improved, it stops training, and with
 ///   `restore_best_weights` it puts back the weights of the best epoch. Its rule, for a loss
 ///   \f$v_e\f$ at epoch \f$e\f$:
-///   \f[ \text{improves}(e) \iff v_e < \min_{e' < e} v_{e'} - \delta_{\min}, \qquad
-///       \text{stop after epoch } e \iff \text{none of } e - p + 1, \dots, e \text{ improved}.
-///   \f]
+///   the best value \f$b\f$ is updated only by an epoch that improves, so the comparison is
+///   with the last improving epoch, not with the minimum of all earlier ones (the two differ
+///   when an epoch beats \f$b\f$ by less than \f$\delta_{\min}\f$):
+///   \f[ \text{improves}(e) \iff v_e < b_{e-1} - \delta_{\min}, \qquad
+///       b_e = \begin{cases} v_e & \text{improves}(e) \\ b_{e-1} & \text{otherwise,}
+///       \end{cases} \qquad b_0 = +\infty, \f]
+///   \f[ \text{stop after epoch } e \iff \text{none of } e - p + 1, \dots, e
+///       \text{ improved}. \f]
 /// - `nn::ModelCheckpoint` saves the model after every epoch, or only when the monitored
-///   number improves, so that a crash or a power cut costs at most one epoch.
+///   number improves, so that a crash or a power cut costs at most one epoch. What the saved
+///   file holds, and how to load it, is the subject of chapter 7; here it is enough that it
+///   can be loaded back.
 /// - `nn::LearningRateScheduler` sets the rate at the start of every epoch from a function of
 ///   the epoch and the current rate.
 /// - `nn::TerminateOnNaN` stops cleanly when the loss stops being a number (the finder used
@@ -475,11 +490,11 @@ void show_final(nn::chapter::Context& chapter, const Setup& setup, double rate) 
 /// The curves tell the story of early stopping. The training loss falls epoch after epoch;
 /// the validation loss falls with it at first, flattens, and reaches its lowest point at
 /// epoch \result{early_stopping_best_epoch}. After that the network keeps getting better at
-/// the training images and no better at new ones. Our callback's ratio shows it: it starts below
-/// one, at \result{val_train_ratio_first|.2f} after the first epoch, because the training
+/// the training images and no better at new ones. Our callback's ratio shows it: it starts
+/// at \result{val_train_ratio_first|.2f} after the first epoch, low because the training
 /// loss is measured with dropout switched on and averaged over an epoch during which the
 /// network was still improving, both of which make it look worse than it is. From there it
-/// climbs steadily, to \result{val_train_ratio_best|.2f} at the best epoch and
+/// climbs, to \result{val_train_ratio_best|.2f} at the best epoch and
 /// \result{val_train_ratio_last|.2f} at the end. \result{early_stopping_patience} epochs
 /// without a new best after epoch \result{early_stopping_best_epoch}, early stopping ended
 /// training after epoch \result{early_stopping_stopped_epoch} and restored the weights of the
@@ -500,6 +515,15 @@ void show_final(nn::chapter::Context& chapter, const Setup& setup, double rate) 
 /// The file is rewritten whole after every epoch, to a temporary file renamed over the old
 /// one, so whoever reads it while training runs (a plotting script, a colleague) always finds
 /// complete lines.
+///
+/// Keras users would watch these curves in *TensorBoard*, TensorFlow's browser dashboard:
+/// Keras's `TensorBoard` callback writes the logs of every epoch (and, if asked, histograms
+/// of the weights and a profile of the training steps) to event files, and the `tensorboard`
+/// server draws them live and lets several runs be compared side by side. This book stays
+/// offline and TensorFlow-free, so it offers the two pieces that cover the everyday use: the
+/// CSV file above, which any plotting tool reads while training runs, and the learning-curve
+/// figures that the chapters draw from `History`.
+///
 /// A *learning-rate schedule* changes the rate while training runs, usually from large to
 /// small: big steps while the network is far from any minimum, small ones to settle into
 /// one. `nn::LearningRateScheduler` takes any function of the epoch and the current rate;
@@ -608,6 +632,8 @@ nn::Logs run_trial(const nn::tuning::Trial& trial, const nn::Tensor& x, const nn
           {"epochs", static_cast<double>(history.epoch.size())}};
 }
 
+/// \underthehood{Parallel trials, identical results}
+///
 /// The search runs its trials on `--jobs` threads at once. Parallel training is easy to get
 /// subtly wrong: if a trial's random numbers depended on which thread ran it, or on which
 /// trials happened to run on that thread before, the table would change from run to run.
@@ -617,6 +643,8 @@ nn::Logs run_trial(const nn::tuning::Trial& trial, const nn::Tensor& x, const nn
 /// shuffles; the library keeps its mutable state (the tape, the seed generator) per thread;
 /// and the matrix products run on one BLAS thread each, so their rounding does not depend on
 /// how many trials run beside them.
+///
+/// \endunderthehood
 // book:hide
 nlohmann::json trial_json(const nn::tuning::TrialResult& trial) {
   return {{"trial", trial.index},
@@ -712,12 +740,11 @@ nn::tuning::SearchResult show_search(nn::chapter::Context& chapter, const Setup&
 /// trials are those whose rate was far from their optimizer's good range, SGD with rates
 /// too small to get anywhere in a few epochs, Adam with rates so large that it cannot settle.
 /// The two ranges differ. Adam divides each step by a running estimate of the gradient's
-/// size, so its steps are about as large as its rate whatever the gradient, and it does best
-/// with rates around \f$10^{-4}\f$ to \f$10^{-3}\f$; SGD's steps are the rate times the
-/// gradient, and it wants larger rates. The best SGD trial used
-/// \result{search_best_sgd.learning_rate|.3g}, in the decade the finder picked. The right plot
-/// shows that depth, within reason, matters much less: there are good and bad trials at
-/// every depth. The best trial had \result{search_best.hidden_layers} hidden layers of
+/// size, so its steps are about as large as its rate whatever the gradient, and it wants
+/// smaller rates than SGD, whose steps are the rate times the gradient. The best SGD trial
+/// used \result{search_best_sgd.learning_rate|.3g} (the finder picked
+/// \result{lr_finder_chosen_lr|.3g}). The right plot sets depth against score:
+/// \result{verdicts.depth} The best trial had \result{search_best.hidden_layers} hidden layers of
 /// \result{search_best.neurons} units, trained with \result{search_best.optimizer} at a rate
 /// of \result{search_best.learning_rate|.3g}. (With no hidden layer the network is a
 /// softmax regression on the pixels, and its `neurons` are unused.)
@@ -790,12 +817,11 @@ void show_serial_parallel(nn::chapter::Context& chapter, const Setup& setup) {
 ///
 /// With all the training images the best trial's network reaches
 /// \result{search_best_test_accuracy|.2%} on the test set, against
-/// \result{final_test_accuracy|.2%} for the network tuned with the finder. The search's winner
-/// is not the best network of this chapter, and the reasons are worth knowing: its trials were
-/// short and ran on a subset, so the search ranked networks by how fast they learn as much
-/// as by how well; and its space had no dropout, so it could not find what the finder's
-/// network had. A search finds the best of what its space contains, as well as its trials
-/// can measure it.
+/// \result{final_test_accuracy|.2%} for the network tuned with the finder.
+/// \result{verdicts.search_vs_finder} Its trials were short and ran on a subset, so the search
+/// ranked networks by how fast they learn as much as by how well; and its space had no dropout, so
+/// it could not find what the finder's network had. A search finds the best of what its space
+/// contains, as well as its trials can measure it.
 ///
 /// Is the parallel search really the serial one? The chapter checks it on every run: a small
 /// search, run once on one thread and once on several, with the same seed.
@@ -938,6 +964,53 @@ Setup make_setup(nn::chapter::Context& chapter) {
   return setup;
 }
 
+// The sentences of the prose that compare numbers of this run, written from the numbers, so
+// that they hold for every seed and for the quick run as for the full one.
+void show_verdicts(nn::chapter::Context& chapter) {
+  const nlohmann::json& r = chapter.results();
+  const auto num = [&](const nlohmann::json& j) { return j.get<double>(); };
+  nlohmann::json v;
+  const double ratio = num(r.at("batch_lr_ratio"));
+  // Nearer on a logarithmic scale: compare with the geometric mean of √8 and 8.
+  if (ratio < 1.0) {
+    v["batch_rule"] = "The finder's answer here is below both rules.";
+  } else if (ratio < std::sqrt(std::sqrt(8.0) * 8.0)) {
+    v["batch_rule"] = "The finder's answer sits nearer the second.";
+  } else {
+    v["batch_rule"] = "The finder's answer sits nearer the first.";
+  }
+  const double same = num(r.at("batch_runs").at(1).at("val_accuracy"));
+  const double own = num(r.at("batch_runs").at(2).at("val_accuracy"));
+  const double small = num(r.at("batch_runs").at(0).at("val_accuracy"));
+  v["batch_recovery"] = own > small  ? "better than the small batches, in this run"
+                        : own > same ? "part of the way back"
+                                     : "no better, in this run, than with the small batches' rate";
+  // Depth: how far apart are the best trials of the depths tried?
+  std::map<int, double> best_by_depth;
+  for (const auto& t : r.at("search_trials")) {
+    const int depth = t.at("hidden_layers");
+    const double score = t.at("val_accuracy");
+    auto [it, fresh] = best_by_depth.try_emplace(depth, score);
+    it->second = std::max(it->second, score);
+  }
+  double best_low = 1, best_high = 0;
+  for (const auto& [depth, best] : best_by_depth) {
+    best_low = std::min(best_low, best);
+    best_high = std::max(best_high, best);
+  }
+  std::ostringstream depth;
+  depth << std::fixed << std::setprecision(1) << "the best trials of the " << best_by_depth.size()
+        << " depths tried score between " << 100 * best_low << "% and " << 100 * best_high << "%.";
+  v["depth"] = depth.str();
+  v["search_vs_finder"] =
+      num(r.at("search_best_test_accuracy")) < num(r.at("final_test_accuracy"))
+          ? "The search's winner is not the best network of this chapter, and the reasons are "
+            "worth knowing."
+          : "In this run the search's winner does at least as well as the finder's network, "
+            "but the comparison is uneven.";
+  chapter.result("verdicts", v);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -956,6 +1029,7 @@ int main(int argc, char** argv) {
     show_refit(chapter, setup, search);
     show_serial_parallel(chapter, setup);
     show_depth_width(chapter, setup, finder.pick.rate);
+    show_verdicts(chapter);
   });
 }
 // book:show
