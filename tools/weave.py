@@ -359,6 +359,7 @@ def run_facts(chapter, build):
 
 
 def weave_chapter(chapter, chapters, out_pages, out_images, build):
+    check_boxes(chapter)
     lines = chapter.source.read_text().splitlines()
     blocks = split_blocks(lines)
     rel = chapter.source.relative_to(ROOT)
@@ -557,6 +558,25 @@ def quoted_numbers(chapter):
                      f'<code>{source["commit"][:10]}</code> ({html.escape(source["date"])}; '
                      f'{html.escape(source["title"])}), {html.escape(value["output"])}.</li>')
     return lines + ["</ol>", "</div>", ""]
+
+
+def check_boxes(chapter):
+    """Every \\underthehood{...} is closed by \\endunderthehood before the next one opens."""
+    rel = chapter.source.relative_to(ROOT)
+    open_at = None
+    for number, line in enumerate(chapter.source.read_text().splitlines(), start=1):
+        text = line[3:].strip() if line.startswith("///") else ""
+        if BOX_BEGIN.match(text):
+            if open_at:
+                raise WeaveError(f"{rel}:{number}: \\underthehood inside the box opened at line "
+                                 f"{open_at}")
+            open_at = number
+        elif text == BOX_END:
+            if not open_at:
+                raise WeaveError(f"{rel}:{number}: \\endunderthehood without \\underthehood")
+            open_at = None
+    if open_at:
+        raise WeaveError(f"{rel}:{open_at}: \\underthehood is never closed")
 
 
 def box_lines(stripped, where):

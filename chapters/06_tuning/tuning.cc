@@ -9,16 +9,19 @@
 /// 1. the learning rate first, found in one short run by the *learning-rate finder*;
 /// 2. how the batch size moves the learning rate with it;
 /// 3. *callbacks* that decide when to stop and keep the best weights seen, so that the number
-///    of epochs stops being a guess;
+///    of epochs stops being a guess, and learning-rate schedules;
 /// 4. a *random search* over depth, width, learning rate and optimizer, with trials running
-///    in parallel and giving the same table as a serial run;
+///    in parallel and giving the same table as a serial run, and *Hyperband*, which spends
+///    the same epochs more selectively;
 /// 5. depth against width: too many layers cost little once training stops in time, while a
 ///    layer that is too narrow loses information that no later layer can bring back.
 ///
 /// *Sources.* Géron's chapter 10, "Using Callbacks", "Using TensorBoard for Visualization"
-/// and "Fine-Tuning Neural Network Hyperparameters" (random search, the number of hidden
-/// layers and of neurons, the learning rate found by growing it from 10⁻⁵ to 10 over 500
-/// iterations, the batch size), and the article's section on tuning.
+/// and "Fine-Tuning Neural Network Hyperparameters" (Keras Tuner's random search and
+/// Hyperband, the number of hidden layers and of neurons, the learning rate found by growing
+/// it from 10⁻⁵ to 10 over 500 iterations, the batch size), and the article's section on
+/// tuning. The learning-rate
+/// schedules come from the start of Géron's chapter 11, which continues this material.
 ///
 /// ## The data
 ///
@@ -39,6 +42,8 @@
 #include <vector>
 #include <xtensor/xview.hpp>
 
+#include "lib/callbacks/lr_schedules.h"
+#include "lib/callbacks/reduce_lr_on_plateau.h"
 #include "lib/chapter/chapter.h"
 #include "lib/data/fashion_mnist.h"
 #include "lib/error.h"
@@ -46,6 +51,7 @@
 #include "lib/io/model_checkpoint.h"
 #include "lib/nn.h"
 #include "lib/plot/figure.h"
+#include "lib/tuning/hyperband.h"
 #include "lib/tuning/lr_rule.h"
 #include "lib/tuning/search.h"
 
@@ -65,6 +71,9 @@ struct Setup {
   nn::Labels y_small;  // (small,)
   int max_epochs;      // for the final training, stopped early long before
   int search_trials, search_epochs, compare_epochs, batch_epochs;
+  int schedule_epochs;
+  int hyperband_epochs;
+  std::size_t hyperband_images;
   int jobs;
 };
 
@@ -560,6 +569,93 @@ void show_scheduler(nn::chapter::Context& chapter, const Setup& setup, double ra
 /// The scheduler writes the rate of each epoch into the logs as `lr`, so the history keeps
 /// it for plotting beside the loss.
 ///
+/// ### Schedules with Keras's names
+///
+/// Keras changes the rate more often than once an epoch: a *schedule* gives it for every
+/// optimizer step \f$t\f$ (every batch), and the library has the common ones under Keras's
+/// names, applied by the `nn::StepSchedule` callback before each batch:
+///
+/// - `nn::ExponentialDecay(η₀, s, r)`: \f$\eta_t = \eta_0\, r^{t/s}\f$, a smooth decay by a
+///   factor \f$r\f$ every \f$s\f$ steps;
+/// - `nn::PiecewiseConstantDecay({b₀, b₁}, {v₀, v₁, v₂})`: \f$v_0\f$ up to step \f$b_0\f$,
+///   \f$v_1\f$ up to \f$b_1\f$, then \f$v_2\f$;
+/// - `nn::OneCycle(T, η_max)`: Leslie Smith's *1cycle*, as Géron writes it: the rate climbs
+///   linearly from \f$\eta_\text{max}/10\f$ to \f$\eta_\text{max}\f$ over the first half
+///   of the run, comes back down over the second, and drops a thousandfold over the last
+///   tenth; the large rates in the middle explore, the small ones at the end settle;
+/// - `nn::ReduceLROnPlateau`: no plan at all, but a reaction: when the validation loss has not
+///   improved for `patience` epochs, the rate is multiplied by `factor`.
+///
+/// One experiment compares them with the constant rate the finder chose: the chapter 4
+/// network, trained on \result{schedules_images|,} images for \result{schedules_epochs}
+/// epochs with SGD, once per schedule, from the same initial weights:
+std::vector<std::pair<std::string, std::shared_ptr<nn::Callback>>> schedules(double rate,
+                                                                             int steps) {
+  nn::ReduceLROnPlateauOptions plateau{.factor = 0.5, .patience = 1};
+  return {{"constant", nullptr},
+          {"exponential", nn::step_schedule(nn::ExponentialDecay(rate, steps, 0.1))},
+          {"piecewise", nn::step_schedule(nn::PiecewiseConstantDecay({steps / 2, 3 * steps / 4},
+                                                                     {rate, rate / 4, rate / 16}))},
+          {"onecycle", nn::step_schedule(nn::OneCycle(steps, 2 * rate))},
+          {"plateau", std::make_shared<nn::ReduceLROnPlateau>(plateau)}};
+}
+// book:hide
+void show_schedules(nn::chapter::Context& chapter, const Setup& setup, double rate) {
+  auto& out = chapter.section("schedules", "Learning-rate schedules against a constant rate");
+  const int epochs = setup.schedule_epochs;
+  const int steps = epochs * static_cast<int>((setup.x_small.shape(0) + 31) / 32);
+  nlohmann::json results;
+  out << "schedule      val_accuracy   val_loss   last rate\n";
+  for (const auto& [name, callback] : schedules(rate, steps)) {
+    nn::set_random_seed(chapter.seed());
+    nn::Sequential model(
+        {nn::Dense(300, "relu"), nn::Dense(100, "relu"), nn::Dense(10, "softmax")});
+    model.compile("sparse_categorical_crossentropy", nn::SGD(rate), {"accuracy"});
+    nn::FitOptions options;
+    options.epochs = epochs;
+    options.seed = chapter.seed();
+    options.verbose = 0;
+    options.validation_data = {{setup.data.x_validation, setup.data.y_validation}};
+    if (callback) options.callbacks = {callback};
+    const nn::History history = model.fit(setup.x_small, setup.y_small, options);
+    const double accuracy = history.history.at("val_accuracy").back();
+    const double loss = history.history.at("val_loss").back();
+    out << std::left << std::setw(14) << name << std::right << std::fixed << std::setprecision(4)
+        << std::setw(12) << accuracy << std::setw(11) << loss << std::setw(12)
+        << std::setprecision(5) << model.optimizer().learning_rate() << "\n";
+    results[name] = {{"val_accuracy", accuracy}, {"val_loss", loss}};
+  }
+  std::string best = "constant";
+  for (const auto& [name, r] : results.items()) {
+    if (r.at("val_accuracy").get<double>() > results[best].at("val_accuracy").get<double>()) {
+      best = name;
+    }
+  }
+  int beat = 0;
+  for (const auto& [name, r] : results.items()) {
+    beat += name != "constant" && r.at("val_accuracy").get<double>() >
+                                      results["constant"].at("val_accuracy").get<double>();
+  }
+  std::ostringstream verdict;
+  verdict << "In this run " << beat << " of the four schedules ended above the constant rate, "
+          << "and the best was " << (best == "constant" ? "the constant rate itself" : best) << ".";
+  results["verdict"] = verdict.str();
+  chapter.result("schedules", results);
+  chapter.result("schedules_epochs", epochs);
+  chapter.result("schedules_images", setup.x_small.shape(0));
+}
+// book:show
+
+/// \output{schedules}
+///
+/// \result{schedules.verdict} Differences of a few tenths of a point are within the noise of
+/// one run, but the shape of the schedule changes where training ends: the decaying
+/// schedules finish with small steps that settle into a minimum, which a constant rate never
+/// does. 1cycle's rate is highest in the middle of training, and its gains, when it has them,
+/// come from the fast exploration there and the very small rate at the end. Géron's chapter 11
+/// compares these schedules on Fashion-MNIST at length; the lesson there and here is the same:
+/// a schedule is cheap to try once a good constant rate is known.
+///
 /// ## Searching depth, width, rate and optimizer
 ///
 /// The finder tunes one number for one network. Which network, though? How many hidden
@@ -828,6 +924,92 @@ void show_serial_parallel(nn::chapter::Context& chapter, const Setup& setup) {
 ///
 /// \output{parallel}
 ///
+/// ## Beyond random search: successive halving and Hyperband
+///
+/// Keras users rarely write a search loop themselves: *Keras Tuner* (the `keras_tuner`
+/// package) does it. One writes a function `build_model(hp)` that asks the object `hp` for
+/// each hyperparameter (`hp.Int("n_hidden", 0, 8)`, `hp.Float("learning_rate", 1e-4, 1e-2,
+/// sampling="log")`, `hp.Choice("optimizer", ["sgd", "adam"])`) and returns a compiled model;
+/// a tuner (`kt.RandomSearch`, `kt.Hyperband` or `kt.BayesianOptimization`) calls it with
+/// different answers and keeps the best. `nn::tuning` plays the same part with a search space
+/// and an objective.
+///
+/// Random search spends the same number of epochs on every trial, even on those that are
+/// visibly hopeless after one epoch. *Successive halving* does not: it trains many trials for
+/// a few epochs, keeps the best third, trains those three times longer, and so on, until a
+/// few survivors have trained for the full budget. Its risk is to drop a slow starter too
+/// early, so *Hyperband* (Li et al., 2018; Keras Tuner's `Hyperband`) runs several such
+/// brackets, from "many trials, one epoch first" down to "a few trials, full budget from the
+/// start", which is random search again. `nn::tuning::hyperband(space, max_epochs, factor,
+/// objective)` does that, with an objective that receives the epochs to train for. We give it
+/// the space of the random search above, and then give random search the same number of
+/// epochs, each of its trials trained for the full budget:
+nn::tuning::HyperbandResult run_hyperband(const Setup& setup, const nn::Tensor& x,
+                                          const nn::Labels& y, std::uint64_t seed) {
+  return nn::tuning::hyperband(search_space(), setup.hyperband_epochs, /*factor=*/3,
+                               [&](const nn::tuning::Trial& trial, int epochs) {
+                                 return run_trial(trial, x, y, setup.data, epochs);
+                               },
+                               {.objective = "val_accuracy", .jobs = setup.jobs, .seed = seed});
+}
+// book:hide
+void show_hyperband(nn::chapter::Context& chapter, const Setup& setup) {
+  auto& out = chapter.section("hyperband", "Hyperband against random search, same epochs");
+  const std::size_t rows = std::min<std::size_t>(setup.hyperband_images, setup.x_small.shape(0));
+  const nn::Tensor x = xt::view(setup.x_small, xt::range(0, rows), xt::all());
+  const nn::Labels y = xt::view(setup.y_small, xt::range(0, rows));
+  std::cerr << "hyperband: up to " << setup.hyperband_epochs << " epochs per trial\n";
+  const nn::tuning::HyperbandResult hb = run_hyperband(setup, x, y, chapter.seed());
+  out << "Hyperband (factor 3, at most " << setup.hyperband_epochs << " epochs a trial, " << rows
+      << " images)\n";
+  out << "bracket   epochs   trials   best val_accuracy\n";
+  for (const nn::tuning::Rung& rung : hb.rungs) {
+    out << std::setw(7) << rung.bracket << std::setw(9) << rung.epochs << std::setw(9)
+        << rung.result.trials.size() << std::setw(20) << std::fixed << std::setprecision(4)
+        << rung.result.trials.front().score << "\n";
+  }
+  const int random_trials = std::max(1, hb.epochs_used / setup.hyperband_epochs);
+  const nn::tuning::SearchResult random = nn::tuning::random_search(
+      search_space(), random_trials,
+      [&](const nn::tuning::Trial& trial) {
+        return run_trial(trial, x, y, setup.data, setup.hyperband_epochs);
+      },
+      {.objective = "val_accuracy", .jobs = setup.jobs, .seed = chapter.seed() + 1});
+  const int random_epochs = random_trials * setup.hyperband_epochs;
+  out << "\n                 trials tried   epochs   best val_accuracy\n";
+  out << "Hyperband        " << std::setw(12) << hb.trials_started << std::setw(9) << hb.epochs_used
+      << std::setw(20) << hb.best().score << "\n";
+  out << "random search    " << std::setw(12) << random_trials << std::setw(9) << random_epochs
+      << std::setw(20) << random.best().score << "\n";
+  chapter.result("hyperband", {{"best_val_accuracy", hb.best().score},
+                               {"epochs_used", hb.epochs_used},
+                               {"trials", hb.trials_started},
+                               {"max_epochs", setup.hyperband_epochs}});
+  chapter.result("random_search", {{"best_val_accuracy", random.best().score},
+                                   {"epochs_used", random_epochs},
+                                   {"trials", random_trials}});
+  std::ostringstream verdict;
+  verdict << std::fixed << std::setprecision(1) << "For " << hb.epochs_used
+          << " epochs Hyperband tried " << hb.trials_started << " networks and random search "
+          << random_trials << "; "
+          << (hb.best().score > random.best().score
+                  ? "Hyperband's best network is the better one in this run"
+              : hb.best().score < random.best().score
+                  ? "random search's best network is the better one in this run"
+                  : "their best networks score the same")
+          << " (" << 100 * hb.best().score << "% against " << 100 * random.best().score << "%).";
+  chapter.result("hyperband_verdict", verdict.str());
+}
+// book:show
+
+/// \output{hyperband}
+///
+/// \result{hyperband_verdict} One run of each decides little, since both depend on the
+/// points they happened to draw. What Hyperband reliably buys is breadth: for the same
+/// epochs it looks at more networks (\result{hyperband.trials} against
+/// \result{random_search.trials} here), at the price of judging most of them after a short
+/// first rung, which favours fast learners over slow ones.
+///
 /// ## Depth against width
 ///
 /// The search says that depth matters less than the rate. Two experiments show why, and where
@@ -950,6 +1132,9 @@ Setup make_setup(nn::chapter::Context& chapter) {
   setup.search_epochs = chapter.pick(15, 3);
   setup.compare_epochs = chapter.pick(80, 4);
   setup.batch_epochs = chapter.pick(5, 1);
+  setup.schedule_epochs = chapter.pick(8, 2);
+  setup.hyperband_epochs = chapter.pick(9, 3);
+  setup.hyperband_images = chapter.pick<std::size_t>(5000, 1000);
   setup.jobs = std::stoi(chapter.option("jobs"));
   if (setup.jobs < 1) throw nn::ValueError("--jobs must be at least 1");
   auto& out = chapter.section("data", "Fashion-MNIST");
@@ -1025,8 +1210,10 @@ int main(int argc, char** argv) {
     show_batch_size(chapter, setup, finder);
     show_final(chapter, setup, finder.pick.rate);
     show_scheduler(chapter, setup, finder.pick.rate);
+    show_schedules(chapter, setup, finder.pick.rate);
     const nn::tuning::SearchResult search = show_search(chapter, setup);
     show_refit(chapter, setup, search);
+    show_hyperband(chapter, setup);
     show_serial_parallel(chapter, setup);
     show_depth_width(chapter, setup, finder.pick.rate);
     show_verdicts(chapter);

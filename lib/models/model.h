@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <iostream>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -38,6 +39,10 @@ struct FitOptions {
   std::vector<std::shared_ptr<Callback>> callbacks;  ///< called in this order, History last
   int verbose = 1;        ///< 0 silent, 1 progress bar, 2 one line per epoch
   int initial_epoch = 0;  ///< the epoch to start from (to resume a training)
+  // [issue 15] Keras's weights: each training row's loss is multiplied by
+  // sample_weight[row] · class_weight[its class] (see lib/losses/sample_weight.h).
+  std::map<int, double> class_weight;  ///< class index → weight (one-output models)
+  std::vector<double> sample_weight;   ///< one weight per row of x (empty: all 1)
 };
 
 /// The base of every model.
@@ -172,7 +177,8 @@ class Model {
   std::vector<double> loss_weights_;
   std::vector<std::shared_ptr<const Metric>> metric_prototypes_;
   std::unique_ptr<Optimizer> optimizer_;
-  std::vector<Parameter*> fused_;  // what the last train step's FusedStep updated
+  std::vector<Parameter*> fused_;          // what the last train step's FusedStep updated
+  const Tensor* batch_weights_ = nullptr;  // [issue 15] the batch's row weights during fit()
   // Whether every trainable weight belongs to a Dense layer, whose backward makes the whole
   // gradient in the one product a FusedStep folds the step into. A layer of your own might
   // add to a weight's grad by another path too, which a fused step would not see.
