@@ -46,6 +46,7 @@
 #include <cmath>
 #include <fstream>
 #include <iomanip>
+#include <map>
 #include <memory>
 #include <ostream>
 #include <set>
@@ -56,6 +57,7 @@
 
 #include "lib/chapter/chapter.h"
 #include "lib/data/fashion_mnist.h"
+#include "lib/data/split.h"
 #include "lib/error.h"
 #include "lib/models/confusion_matrix.h"
 #include "lib/nn.h"
@@ -227,6 +229,106 @@ void show_binary(nn::chapter::Context& chapter, const nn::FashionMnist& data, in
 /// always has to be read against such a baseline. The probabilities are what the sigmoid
 /// buys over the perceptron's hard verdict: most images get one very close to 0 or to 1,
 /// and the few that do not are the ones worth a second look.
+///
+/// ### A rare class, and class weights
+///
+/// Shoes are three classes in ten. Many real questions are far more lopsided: one fraudulent
+/// payment in a thousand, one faulty part in a hundred. To make one, we ask "is it a bag?"
+/// and keep only one training bag in twenty, so that bags are
+/// \result{class_weight.positive_share|.1%} of the training images. A network trained on
+/// that learns above all that the answer is almost always no.
+///
+/// Keras's remedy is one argument of `fit`. `class_weight` maps each class to a weight, and
+/// every example's loss is multiplied by its class's weight before the batch's mean is
+/// taken (`sample_weight` does the same with one weight per example; the two multiply). With
+/// the weights \f$n / (2 n_c)\f$ for a class of \f$n_c\f$ examples out of \f$n\f$, both
+/// classes weigh the same in the loss, here \result{class_weight.weights.0|.2f} for "no" and
+/// \result{class_weight.weights.1|.1f} for "yes". In this library, as in Keras, the weighted
+/// loss of a batch of \f$N\f$ rows is \f$\frac{1}{N}\sum_i w_i \ell_i\f$, divided by the
+/// number of rows, not by the sum of the weights.
+///
+/// The example also holds out its validation images the other way Keras offers:
+/// `validation_split = 0.1` keeps the *last* tenth of the rows it is given for validation,
+/// taken before any shuffling (so data sorted by class would give a validation set of one
+/// class: shuffle first if it is sorted).
+std::map<int, double> balanced_class_weight(const nn::Tensor& t) {  // t: (n, 1) of 0 and 1
+  const double n = t.shape(0), positives = xt::sum(t)();
+  return {{0, n / (2 * (n - positives))}, {1, n / (2 * positives)}};
+}
+
+nn::Sequential train_bag_detector(const nn::Tensor& x, const nn::Tensor& t,
+                                  const std::map<int, double>& class_weight,
+                                  const nn::chapter::Context& chapter, int epochs) {
+  nn::set_random_seed(chapter.seed());
+  nn::Sequential model = classifier(1, "sigmoid");
+  model.compile("binary_crossentropy", nn::SGD(0.01), {"accuracy"});
+  nn::FitOptions options = quiet_fit(chapter, epochs);
+  options.validation_split = 0.1;       // the last 10% of the rows, before shuffling
+  options.class_weight = class_weight;  // empty: every example weighs 1
+  model.fit(x, t, options);
+  return model;
+}
+// book:hide
+// The share of the test images of the positive class that the model calls positive, and the
+// share of its "yes" answers that are right.
+std::pair<double, double> recall_precision(nn::Sequential& model, const nn::Tensor& x,
+                                           const nn::Tensor& t) {
+  const nn::Labels said = nn::predicted_classes(model.predict(x));  // (n,): p >= 0.5
+  double true_yes = 0, yes = 0, positives = 0;
+  for (std::size_t i = 0; i < said.size(); ++i) {
+    positives += t(i, 0);
+    yes += said(i);
+    true_yes += said(i) * t(i, 0);
+  }
+  return {true_yes / positives, yes > 0 ? true_yes / yes : 0.0};
+}
+
+void show_class_weight(nn::chapter::Context& chapter, const nn::FashionMnist& data, int epochs) {
+  auto& out = chapter.section("class_weight", "A rare class: bags, with and without class weights");
+  const std::set<int> kBag = {8};
+  std::vector<std::size_t> rows;  // every image that is not a bag, and one bag in twenty
+  int bags = 0;
+  for (std::size_t i = 0; i < data.y_train.size(); ++i) {
+    if (data.y_train(i) != 8 || bags++ % 20 == 0) rows.push_back(i);
+  }
+  const nn::Tensor x = nn::take_rows(data.x_train, rows);
+  const nn::Tensor t = yes_no_targets(nn::take_rows(data.y_train, rows), {kBag});  // (n, 1)
+  const nn::Tensor t_test = yes_no_targets(data.y_test, {kBag});
+  const std::map<int, double> weights = balanced_class_weight(t);
+  nn::Sequential plain = train_bag_detector(x, t, {}, chapter, epochs);
+  nn::Sequential weighted = train_bag_detector(x, t, weights, chapter, epochs);
+  const auto [recall_plain, precision_plain] = recall_precision(plain, data.x_test, t_test);
+  const auto [recall_weighted, precision_weighted] =
+      recall_precision(weighted, data.x_test, t_test);
+  const double share = xt::mean(t)();
+  out << std::fixed << std::setprecision(4);
+  out << x.shape(0) << " training images, of which " << static_cast<int>(xt::sum(t)()) << " bags ("
+      << 100 * share << "%); the test set keeps all its bags\n";
+  out << "class weights: no " << weights.at(0) << ", yes " << weights.at(1) << "\n\n";
+  out << "                  recall of bags   precision\n";
+  out << "without weights" << std::setw(17) << recall_plain << std::setw(12) << precision_plain
+      << "\n";
+  out << "with weights   " << std::setw(17) << recall_weighted << std::setw(12)
+      << precision_weighted << "\n";
+  chapter.result("class_weight", {{"positive_share", share},
+                                  {"weights", {weights.at(0), weights.at(1)}},
+                                  {"minority_recall_unweighted", recall_plain},
+                                  {"minority_recall_weighted", recall_weighted},
+                                  {"minority_precision_unweighted", precision_plain},
+                                  {"minority_precision_weighted", precision_weighted}});
+}
+// book:show
+
+/// \output{class_weight}
+///
+/// Without weights the network finds \result{class_weight.minority_recall_unweighted|.1%} of
+/// the test set's bags; with them, \result{class_weight.minority_recall_weighted|.1%}. The
+/// price is paid in the other direction: a weighted network says "bag" more readily, and
+/// the share of its "yes" answers that are right (its *precision*) goes from
+/// \result{class_weight.minority_precision_unweighted|.1%} to
+/// \result{class_weight.minority_precision_weighted|.1%}. Which balance is right depends on
+/// what each kind of mistake costs, which is a question about the application, not about
+/// the network.
 ///
 /// ## Multilabel classification: one sigmoid per question
 ///
@@ -901,6 +1003,7 @@ int main(int argc, char** argv) {
     const nn::FashionMnist data = load_data(chapter);
     show_data(chapter, data);
     show_binary(chapter, data, chapter.pick(5, 2));
+    show_class_weight(chapter, data, chapter.pick(2, 2));
     show_multilabel(chapter, data, chapter.pick(10, 4));
     nn::set_random_seed(chapter.seed());
     nn::Sequential model = build_model();
