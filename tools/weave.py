@@ -12,6 +12,9 @@ A chapter file (chapters/NN_name/name.cc) is the single source of its page:
   /// \\library{lib/var.cc}{backward}{Caption}
                                     a region of a library file, marked there by the comment
                                     lines `// book:begin backward` and `// book:end backward`
+  /// \\reference{ml3.fashion.test_accuracy}   a published Keras number from
+  ///                                 data/reference_results.json, shown as quoted from its source
+  /// \\underthehood{Title} ... \\endunderthehood   an engineering aside, boxed apart from the text
   code ...                          code between prose blocks is shown as a listing,
   // book:hide ... // book:show     except what sits between these two markers
 
@@ -49,6 +52,9 @@ from check_results import lookup
 
 ROOT = manifest.ROOT
 RESULT = re.compile(r"\\result\{([^}|]+)(?:\|([^}]*))?\}")
+REFERENCE = re.compile(r"\\reference\{([^}]+)\}")
+BOX_BEGIN = re.compile(r"^\\underthehood\{([^}]*)\}$")
+BOX_END = "\\endunderthehood"
 OUTPUT = re.compile(r"^\\output\{(\w+)\}$")
 FIGURE = re.compile(r"^\\figure\{([^}]+)\}\{([^}]*)\}$")
 LIBRARY = re.compile(r"^\\library\{([^}]*)\}\{([^}]*)\}\{(.*)\}$")
@@ -90,6 +96,7 @@ class Chapter:
                 self.timings.setdefault(run["mode"], run)
         self.figures = []                              # (label, number, caption, file)
         self.library_listings = 0                      # \library listings on the page
+        self.quoted = []                               # keys of \\reference{} in order of use
         self.exercises = []
 
     def page(self):
@@ -352,6 +359,9 @@ def weave_prose(chapter, lines, out_images, build):
             output += ['<div class="program-output">', "\\verbatim",
                        *section.read_text().rstrip("\n").splitlines(), "\\endverbatim", "</div>"]
             continue
+        if (box := box_lines(stripped, where)) is not None:
+            output += box
+            continue
         if match := FIGURE.match(stripped):
             name, caption = match.groups()
             source = chapter.results_dir / name
@@ -389,6 +399,7 @@ def weave_prose(chapter, lines, out_images, build):
                 raise WeaveError(f"{where}: cannot format '{match.group(1)}': {error}") from None
 
         text = RESULT.sub(substitute, text)
+        text = expand_references(chapter, text, where)
         output.append(re.sub(r"\\runtime\b", lambda _: runtime_sentence(chapter, build), text))
     return output
 
@@ -439,6 +450,7 @@ def run_facts(chapter, build):
 
 
 def weave_chapter(chapter, chapters, out_pages, out_images, build):
+    check_boxes(chapter)
     lines = chapter.source.read_text().splitlines()
     blocks = split_blocks(lines)
     rel = chapter.source.relative_to(ROOT)
@@ -472,6 +484,7 @@ def weave_chapter(chapter, chapters, out_pages, out_images, build):
                  f"{len(chapter.exercises)} graded exercises ({points} points) go with this "
                  f"chapter: \\subpage {chapter.exercises_label}. Grade them with "
                  f"<code>./book grade {chapter.short}</code>.", ""]
+    page += quoted_numbers(chapter)
     page += produced(chapter, build)
     page += navigation(chapter, chapters)
     (out_pages / f"{chapter.id}.md").write_text("\n".join(page) + "\n")
@@ -603,6 +616,101 @@ def weave_exercises(chapter, chapters, out_pages):
                  *mistakes_html(exercise), "\\endhtmlonly", ""]
     page += nav_bar(chapter_link(chapter, "← "), following)
     (out_pages / f"{chapter.id}_exercises.md").write_text("\n".join(page) + "\n")
+
+
+# ---- quoted numbers and boxes ------------------------------------------------------------------
+
+_REFERENCES = None
+
+
+def references():
+    """data/reference_results.json: published Keras numbers with their sources (read once)."""
+    global _REFERENCES
+    if _REFERENCES is None:
+        _REFERENCES = read_json(ROOT / "data" / "reference_results.json")
+        for key, value in _REFERENCES.get("values", {}).items():
+            for field in ("value", "published_as", "source", "output", "measures"):
+                if field not in value:
+                    raise WeaveError(f"data/reference_results.json: '{key}' has no '{field}'")
+            if value["source"] not in _REFERENCES.get("sources", {}):
+                raise WeaveError(f"data/reference_results.json: '{key}' names the unknown "
+                                 f"source '{value['source']}'")
+    return _REFERENCES
+
+
+def source_link(name):
+    source = references()["sources"][name]
+    url = f"{source['repository']}/blob/{source['commit']}/{source['notebook']}"
+    return f'<a href="{html.escape(url)}">{html.escape(name)}</a>'
+
+
+def expand_references(chapter, text, where):
+    """\\reference{key}: the number as published, marked as quoted and linked to its source."""
+    def substitute(match):
+        key = match.group(1)
+        value = references()["values"].get(key)
+        if value is None:
+            raise WeaveError(f"{where}: data/reference_results.json has no '{key}'")
+        if key not in chapter.quoted:
+            chapter.quoted.append(key)
+        number = chapter.quoted.index(key) + 1
+        return (f'<span class="quoted" title="{html.escape(value["measures"])}">'
+                f'{html.escape(value["published_as"])}</span>'
+                f'<sup class="quoted-mark"><a href="#quoted-{chapter.id}-{number}">'
+                f'q{number}</a></sup>')
+    return REFERENCE.sub(substitute, text)
+
+
+def quoted_numbers(chapter):
+    """The list at a chapter's end: every quoted number, where it was published, what it is."""
+    if not chapter.quoted:
+        return []
+    lines = ['<div class="quoted-numbers">',
+             "<b>Quoted numbers.</b> These values were not measured by this book's programs; "
+             "they are quoted as published (data/reference_results.json lists them all):",
+             "<ol>"]
+    for number, key in enumerate(chapter.quoted, start=1):
+        value = references()["values"][key]
+        source = references()["sources"][value["source"]]
+        lines.append(f'<li id="quoted-{chapter.id}-{number}">{html.escape(value["published_as"])}: '
+                     f'{html.escape(value["measures"])}. From {source_link(value["source"])}, '
+                     f'<code>{html.escape(source["notebook"])}</code> at commit '
+                     f'<code>{source["commit"][:10]}</code> ({html.escape(source["date"])}; '
+                     f'{html.escape(source["title"])}), {html.escape(value["output"])}.</li>')
+    return lines + ["</ol>", "</div>", ""]
+
+
+def check_boxes(chapter):
+    """Every \\underthehood{...} is closed by \\endunderthehood before the next one opens."""
+    rel = chapter.source.relative_to(ROOT)
+    open_at = None
+    for number, line in enumerate(chapter.source.read_text().splitlines(), start=1):
+        text = line[3:].strip() if line.startswith("///") else ""
+        if BOX_BEGIN.match(text):
+            if open_at:
+                raise WeaveError(f"{rel}:{number}: \\underthehood inside the box opened at line "
+                                 f"{open_at}")
+            open_at = number
+        elif text == BOX_END:
+            if not open_at:
+                raise WeaveError(f"{rel}:{number}: \\endunderthehood without \\underthehood")
+            open_at = None
+    if open_at:
+        raise WeaveError(f"{rel}:{open_at}: \\underthehood is never closed")
+
+
+def box_lines(stripped, where):
+    """\\underthehood{Title} opens an aside and \\endunderthehood closes it; else None."""
+    if match := BOX_BEGIN.match(stripped):
+        title = match.group(1).strip()
+        if not title:
+            raise WeaveError(f"{where}: \\underthehood needs a title")
+        return ["", '<div class="under-the-hood">',
+                f'<div class="under-the-hood-title">Under the hood: {inline_html(title)}</div>',
+                ""]
+    if stripped == BOX_END:
+        return ["", "</div>", ""]
+    return None
 
 
 # ---- the main page, the figure index, the library reference ----------------------------------

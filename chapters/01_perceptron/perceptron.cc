@@ -6,6 +6,13 @@
 /// shows that its learning rule is stochastic gradient descent in disguise, and finds the
 /// problem it cannot solve, which is the reason networks have more than one layer.
 ///
+/// *Sources.* This chapter follows the opening of chapter 10 of Aurélien Géron's *Hands-On
+/// Machine Learning with Scikit-Learn, Keras and TensorFlow* ("From Biological to Artificial
+/// Neurons": logical computations with neurons, the TLU, the perceptron and its learning
+/// rule, scikit-learn's `Perceptron`, and XOR), and the first part of the article this book
+/// grew from (the TLU, the perceptron as stochastic gradient descent, why logistic
+/// regression is usually preferred). The explanations, code and experiments are our own.
+///
 /// ## The threshold logic unit
 ///
 /// The perceptron is made of *threshold logic units* (TLUs). A TLU receives numbers
@@ -154,6 +161,15 @@ std::vector<Boundary> perceptron_rule(const IrisTask& iris, std::uint64_t seed, 
 /// row. With `shuffle = false` (flowers visited in file order) its weights are
 /// scikit-learn's to the last digit; the library's tests check them against values
 /// computed with scikit-learn itself.
+///
+/// One detail differs from our TLU, on purpose. Our step fires at \f$z \ge 0\f$;
+/// scikit-learn's `Perceptron`, and so `nn::Perceptron`, predicts the positive class only for
+/// \f$z > 0\f$, and during training counts a point that lies exactly on the boundary
+/// (\f$z = 0\f$) as a mistake whatever its class. That matters at the very start, when every
+/// weight is zero and every \f$z\f$ is 0: the strict rule makes the first flower a
+/// mistake, so training always begins with a step, and a boundary that passes through a
+/// training point is never accepted. Once the weights are off zero, a point with
+/// \f$z\f$ exactly 0 is rare, and the two conventions give the same predictions.
 ///
 /// Here is the heart of its `fit`, the loop over one epoch's rows. Compare it with the rule
 /// above: `error` is \f$y - \hat{y}\f$, `step` is \f$\eta\,(y - \hat{y})\f$, and the weights
@@ -442,6 +458,20 @@ void show_logistic(nn::chapter::Context& chapter, const IrisTask& iris) {
 /// activations (the logistic function, the hyperbolic tangent, ReLU), their outputs are
 /// probabilities or real numbers, and they learn by gradient descent on a loss, of which
 /// the perceptron rule was the first example.
+///
+/// ## Summary
+///
+/// A threshold logic unit computes a weighted sum of its inputs plus a bias and fires when
+/// the sum reaches zero, which draws a straight boundary through its input space. The
+/// perceptron rule trains it from mistakes alone: on each wrongly classified example it
+/// adds or subtracts that example from the weights, and on data that a line can separate
+/// it stops after a finite number of mistakes. The rule is stochastic gradient descent on
+/// the perceptron loss, which is how scikit-learn implements it. One unit, or one layer of
+/// them, cannot learn XOR; a hidden layer can represent it, but the rule has no target for
+/// hidden units and cannot train them. Logistic regression replaces the step by a smooth
+/// probability and the mistake count by a loss with a gradient everywhere, the form every
+/// later chapter builds on. The next chapter trains hidden layers at last, with
+/// backpropagation.
 // book:hide
 }  // namespace
 

@@ -15,14 +15,22 @@
 /// must be random, and then lets backpropagation loose on XOR and on the four puzzles of
 /// TensorFlow Playground.
 ///
+/// *Sources.* Géron's chapter 10, "The Multilayer Perceptron and Backpropagation" (the
+/// reverse pass, the switch from the step to smooth activations, random initialisation,
+/// and the suggestion to try TensorFlow Playground), and the article's paragraphs on the
+/// same. The worked example, the tape and the experiments are this book's.
+///
 /// ## From a step to a slope
 ///
-/// Gradient descent moves each weight against the slope of the loss. The slope is computed
-/// with the chain rule, unit by unit, and so it contains the slope of every activation
-/// function on the way. A TLU's step function is flat everywhere except at zero, where it
-/// jumps: its derivative is zero wherever it exists. Any gradient that has to pass through
-/// a step is multiplied by zero, and the weights before it never learn anything. That, and
-/// not a lack of cleverness, is why the perceptron rule could not train hidden layers.
+/// Chapter 1 gave the reason the perceptron rule cannot train a hidden layer: the rule
+/// needs a target for each unit it updates, and the training data give targets for the
+/// output units only. Backpropagation gets around that by giving every unit an *error
+/// signal* instead of a target: how much the loss would change if the unit's output moved a
+/// little. That signal is computed with the chain rule, unit by unit, and so it contains the
+/// slope of every activation function on the way. Here the TLU's step function fails a
+/// second time: it is flat everywhere except at zero, where it jumps, so its derivative is
+/// zero wherever it exists. Any error signal that passes through a step is multiplied by
+/// zero, and the weights before it would never learn anything.
 ///
 /// The fix is to replace the step by a smooth function with a similar shape. Three are in
 /// common use:
@@ -65,10 +73,15 @@
 #include "lib/data/scaler.h"
 #include "lib/data/split.h"
 #include "lib/error.h"
+#include "lib/gemm.h"
 #include "lib/nn.h"
 #include "lib/plot/figure.h"
+#include "lib/random.h"
 
 namespace {
+
+const nn::Tensor kXorX = {{0, 0}, {0, 1}, {1, 0}, {1, 1}};  // (4, 2)
+const nn::Labels kXorY = {0, 1, 1, 0};                      // (4,): x1 XOR x2
 
 // "(0.6000, -0.2500)" for a row, "[[0.2, -0.3], [0.4, 0.1]]" for a matrix.
 std::string show(const nn::Tensor& t, int digits = 4) {
@@ -180,6 +193,84 @@ void show_activations(nn::chapter::Context& chapter) {
 }
 // book:show
 
+/// ## Why the activation must not be linear
+///
+/// Why not drop the activation altogether, and keep the slope of 1 everywhere? Because a
+/// stack of layers without activations is no deeper than one layer. Each layer computes
+/// \f$\mathbf{x} W + \mathbf{b}\f$, and composing three of them gives
+///
+/// \f[ \bigl((\mathbf{x} W_1 + \mathbf{b}_1) W_2 + \mathbf{b}_2\bigr) W_3 + \mathbf{b}_3
+///     = \mathbf{x}\,\underbrace{W_1 W_2 W_3}_{W} \;+\;
+///     \underbrace{(\mathbf{b}_1 W_2 + \mathbf{b}_2) W_3 + \mathbf{b}_3}_{\mathbf{b}}, \f]
+///
+/// one matrix and one bias: whatever the depth, a linear network draws the straight
+/// boundaries of chapter 1, and XOR stays out of reach. The experiment below builds such a
+/// stack, computes its single equivalent layer, and trains it on XOR.
+///
+/// It is also the first time this chapter lets the library's Keras-style API do the work,
+/// so here it is next to Keras, name for name. A model is a list of layers; `compile`
+/// chooses the loss, the optimizer and the metrics; `fit` runs the training loop and returns
+/// a `History`; `evaluate` and `predict` run the trained model:
+///
+/// | Keras (Python)                                          | this library (C++) |
+/// |---------------------------------------------------------|------------------------------------------------------|
+/// | `model = keras.Sequential([layers...])`                 | `nn::Sequential model({layers...});`
+/// | | `keras.layers.Dense(8)` (no activation)                 | `nn::Dense(8)` (activation
+/// `"linear"`)               | | `model.compile(loss=..., optimizer=..., metrics=[...])` |
+/// `model.compile(loss, optimizer, {metrics});`         | | `history = model.fit(x, y, epochs=500,
+/// batch_size=4)`   | `nn::History history = model.fit(x, y, {.epochs = 500, .batch_size = 4});` |
+/// | `model.evaluate(x, y)`                                  | `model.evaluate(x, y)` (an
+/// `nn::Logs` map)           | | `model.predict(x)`                                      |
+/// `model.predict(x)` (a `Tensor`)                      | | `history.history["loss"]` |
+/// `history.history.at("loss")`                         |
+///
+/// Keras's keyword arguments to `fit` become the fields of an `nn::FitOptions`, written with
+/// C++20's designated initialisers. The last section of this chapter shows a whole Keras
+/// program and its C++ translation.
+// book:hide
+nn::Tensor matmul(const nn::Tensor& a, const nn::Tensor& b) {
+  nn::Tensor c = xt::zeros<float>({a.shape(0), b.shape(1)});
+  nn::gemm(a, b, c, false, false, 1.0f, 0.0f);
+  return c;
+}
+// book:show
+void show_linear_stack(nn::chapter::Context& chapter) {
+  nn::set_random_seed(chapter.seed());
+  nn::Sequential stack({nn::Dense(8), nn::Dense(8), nn::Dense(1)});  // no activations
+  stack.build({2});
+  const std::vector<nn::Tensor> w = stack.get_weights();  // W1 (2,8) b1 (1,8) ... W3 (8,1)
+  const nn::Tensor W = matmul(matmul(w[0], w[2]), w[4]);  // (2, 1)
+  const nn::Tensor b = matmul(matmul(w[1], w[2]) + w[3], w[4]) + w[5];  // (1, 1)
+  nn::Rng rng(chapter.seed());
+  const nn::Tensor x = rng.normal_tensor(100, 2);  // (100, 2)
+  const nn::Tensor one_layer = matmul(x, W) + b;   // (100, 1)
+  const double difference = xt::amax(xt::abs(stack.predict(x) - one_layer))();
+  // book:hide
+  auto& out = chapter.section("linear_stack", "Three Dense layers without activations");
+  out << "equivalent single layer: W = " << show(xt::transpose(W)) << "^T, b = " << show(b)
+      << "\nlargest difference from the stack's predictions on 100 random inputs: " << difference
+      << "\n";
+  // book:show
+  // The same kind of stack, with a sigmoid on top, trained on XOR.
+  nn::Sequential xor_stack({nn::Dense(8), nn::Dense(8), nn::Dense(1, "sigmoid")});
+  xor_stack.compile("binary_crossentropy", nn::SGD(0.5), {"accuracy"});
+  xor_stack.fit(kXorX, kXorY,
+                {.epochs = 500, .batch_size = 4, .seed = chapter.seed(), .verbose = 0});
+  const double accuracy = xor_stack.evaluate(kXorX, kXorY, 4, 0).at("accuracy");
+  // book:hide
+  out << "XOR after 500 epochs: accuracy " << accuracy << " (at most 3 of the 4 cases)\n";
+  chapter.result("linear_stack", {{"max_difference", difference}, {"xor_accuracy", accuracy}});
+}
+// book:show
+
+/// \output{linear_stack}
+///
+/// The stack and its one-layer equivalent agree to \result{linear_stack.max_difference|.1e},
+/// the rounding of 32-bit floats. Trained on XOR for 500 epochs, the linear stack gets
+/// \result{linear_stack.xor_accuracy|.0%} of the four cases right: a straight boundary can
+/// never have more than three on the right side. Every hidden layer in the rest of the book
+/// therefore has a non-linear activation.
+///
 /// ## A tiny network, by hand
 ///
 /// Here is the smallest network that has everything: two inputs, a hidden layer of two
@@ -440,7 +531,7 @@ nn::Var tape_loss(TapeNetwork& net, const nn::Tensor& x, const nn::Tensor& t) {
 /// two backward), gives the derivative of the loss with respect to *every* parameter at
 /// once. Forward-mode differentiation, or the finite differences of the next section,
 /// would need one or two passes per parameter: hundreds of thousands per step for the
-/// network of chapter 4, which has 266,610 parameters.
+/// network of chapter 4, which has \result{keras_mlp.params|,} parameters.
 ///
 /// ### The tape in the library
 ///
@@ -994,9 +1085,6 @@ void show_symmetry(nn::chapter::Context& chapter) {
 /// squared error does); everything else is the `fit` loop, which for every batch runs the
 /// forward pass on the tape, calls `backward()`, and lets `nn::SGD` take the step:
 
-const nn::Tensor kXorX = {{0, 0}, {0, 1}, {1, 0}, {1, 1}};  // (4, 2)
-const nn::Labels kXorY = {0, 1, 1, 0};                      // (4,): x1 XOR x2
-
 // A 2-units-1 network trained on the four points of XOR, all four in every batch.
 nn::Sequential xor_mlp(int units, std::uint64_t seed, nn::History& history) {
   nn::set_random_seed(seed);  // the initial weights
@@ -1081,10 +1169,10 @@ void show_xor(nn::chapter::Context& chapter) {
 /// of it: a boundary of two curves, which no single straight line could draw. As in
 /// chapter 1, the hidden layer has mapped the four points to a space where the output
 /// unit's straight line suffices; this time backpropagation found the mapping. The loss
-/// curve starts with a plateau near \f$\ln 2 \approx 0.69\f$, the loss of answering one
-/// half everywhere, which is the best that any straight boundary can do on XOR. It takes
-/// the hidden units some epochs to grow apart enough to bend the boundary; then the loss
-/// falls quickly.
+/// of the first epoch, \result{xor_mlp_loss.first|.3f}, is close to
+/// \f$\ln 2 \approx 0.69\f$, the loss of answering one half everywhere: small random
+/// weights start the network near that answer, and the loss falls from there as the hidden
+/// units grow apart enough to bend the boundary.
 ///
 /// \figure{xor.svg}{Left: the probability the trained 2-8-1 network gives to XOR = 1, with the
 /// 0.5 contour. Right: the training loss, epoch by epoch}
@@ -1140,8 +1228,9 @@ struct PlaygroundTask {
 /// centre, and each turn needs more bends than a few tanh units can make. With three layers
 /// of 32 units and \result{playground_epochs.spiral} epochs the network reaches
 /// \result{playground.spiral|.1%}. In TensorFlow Playground, people often solve the
-/// spiral by feeding the network extra features such as \f$\sin x_1\f$ or \f$x_1^2\f$;
-/// backpropagation through enough hidden units finds such features by itself.
+/// spiral by feeding the network extra features such as \f$\sin x_1\f$ or \f$x_1^2\f$.
+/// Here the network gets only \f$x_1\f$ and \f$x_2\f$, and its hidden units build the
+/// winding boundary from them; the test accuracy above says how far they got.
 /// To train these networks yourself and watch the regions form, open
 /// [the Playground](playground.html): this library, compiled to WebAssembly, in your browser.
 ///
@@ -1264,12 +1353,12 @@ void show_keras(nn::chapter::Context& chapter) {
 /// The summary is Keras's table, with its \result{keras_mlp.params|,} parameters; here the
 /// model trained for two epochs on \result{keras_mlp.train_images} images only, just to
 /// show the loop running (validation accuracy \result{keras_mlp.val_accuracy|.1%}).
-/// Chapter 4 trains it properly. Every one of its 266,610 gradients per step comes from
-/// exactly the backward pass of this chapter: three dense nodes and two ReLU nodes on the
-/// tape, and the softmax fused with its cross-entropy, whose gradient with respect to the
+/// Chapter 4 trains it properly. Every one of its \result{keras_mlp.params|,} gradients per step
+/// comes from exactly the backward pass of this chapter: three dense nodes and two ReLU nodes on
+/// the tape, and the softmax fused with its cross-entropy, whose gradient with respect to the
 /// output sums is simply \f$(\mathbf{p} - \mathbf{t})/N\f$.
 ///
-/// ## When something is wrong
+/// \underthehood{When something is wrong}
 ///
 /// A mistake in a C++ program can be a crash with no word of explanation. The library
 /// checks what a reader is likely to get wrong and says what it found: a layer given
@@ -1279,6 +1368,8 @@ void show_keras(nn::chapter::Context& chapter) {
 /// caught here and printed:
 ///
 /// \output{errors}
+///
+/// \endunderthehood
 // book:hide
 void show_errors(nn::chapter::Context& chapter) {
   auto& out = chapter.section("errors", "Three mistakes, three messages");
@@ -1329,6 +1420,7 @@ int main(int argc, char** argv) {
       "02_backprop", "Chapter 2: backpropagation (the chain rule, the tape, initialisation)", {}};
   return nn::chapter::run(argc, argv, spec, [](nn::chapter::Context& chapter) {
     show_activations(chapter);
+    show_linear_stack(chapter);
     const TinyNetwork net;
     const ForwardPass f = forward(net, kX, kT);
     const BackwardPass g = backward(net, kX, kT, f);

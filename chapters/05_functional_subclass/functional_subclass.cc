@@ -11,6 +11,10 @@
 /// with loops and conditions, as any C++ function would. We use the same data as chapter 3,
 /// the fuel economy of 1970s cars, so that the numbers can be compared.
 ///
+/// *Sources.* Géron's chapter 10, "Building Complex Models Using the Functional API" (wide
+/// and deep, feature subsets, several outputs, an auxiliary output weighted 0.9 and 0.1)
+/// and "Using the Subclassing API", and the article's sections on both.
+///
 /// ## The data, once more
 ///
 /// Auto MPG has 392 cars, nine features each (cylinders, displacement, horsepower, weight,

@@ -9,11 +9,19 @@
 /// 1. the learning rate first, found in one short run by the *learning-rate finder*;
 /// 2. how the batch size moves the learning rate with it;
 /// 3. *callbacks* that decide when to stop and keep the best weights seen, so that the number
-///    of epochs stops being a guess;
+///    of epochs stops being a guess, and learning-rate schedules;
 /// 4. a *random search* over depth, width, learning rate and optimizer, with trials running
-///    in parallel and giving the same table as a serial run;
+///    in parallel and giving the same table as a serial run, and *Hyperband*, which spends
+///    the same epochs more selectively;
 /// 5. depth against width: too many layers cost little once training stops in time, while a
 ///    layer that is too narrow loses information that no later layer can bring back.
+///
+/// *Sources.* Géron's chapter 10, "Using Callbacks", "Using TensorBoard for Visualization"
+/// and "Fine-Tuning Neural Network Hyperparameters" (Keras Tuner's random search and
+/// Hyperband, the number of hidden layers and of neurons, the learning rate found by growing
+/// it from 10⁻⁵ to 10 over 500 iterations, the batch size), and the article's section on
+/// tuning. The learning-rate
+/// schedules come from the start of Géron's chapter 11, which continues this material.
 ///
 /// ## The data
 ///
@@ -27,11 +35,15 @@
 #include <fstream>
 #include <iomanip>
 #include <iostream>
+#include <map>
 #include <memory>
+#include <sstream>
 #include <string>
 #include <vector>
 #include <xtensor/xview.hpp>
 
+#include "lib/callbacks/lr_schedules.h"
+#include "lib/callbacks/reduce_lr_on_plateau.h"
 #include "lib/chapter/chapter.h"
 #include "lib/data/fashion_mnist.h"
 #include "lib/error.h"
@@ -39,6 +51,7 @@
 #include "lib/io/model_checkpoint.h"
 #include "lib/nn.h"
 #include "lib/plot/figure.h"
+#include "lib/tuning/hyperband.h"
 #include "lib/tuning/lr_rule.h"
 #include "lib/tuning/search.h"
 
@@ -58,6 +71,9 @@ struct Setup {
   nn::Labels y_small;  // (small,)
   int max_epochs;      // for the final training, stopped early long before
   int search_trials, search_epochs, compare_epochs, batch_epochs;
+  int schedule_epochs;
+  int hyperband_epochs;
+  std::size_t hyperband_images;
   int jobs;
 };
 
@@ -96,7 +112,8 @@ nn::FashionMnist load_data(const nn::chapter::Context& chapter) {
 ///
 /// With \f$\eta_{\min} = 10^{-5}\f$, \f$\eta_{\max} = 10\f$ and \f$n = 500\f$ the rate grows by
 /// \f$q = 10^{6/499} \approx 1.028\f$ per batch, a factor of ten every 83 batches: six decades
-/// in 500 steps, about a third of an epoch. On a logarithmic axis the rates are evenly
+/// in 500 steps, which at 32 images a step is 16,000 images, under a third of an epoch on the
+/// full 55,000. On a logarithmic axis the rates are evenly
 /// spaced, which is the natural way to look at them: going from \f$10^{-4}\f$ to
 /// \f$10^{-3}\f$ matters as much as going from \f$10^{-2}\f$ to \f$10^{-1}\f$.
 ///
@@ -308,7 +325,7 @@ void show_batch_size(nn::chapter::Context& chapter, const Setup& setup, const Fi
 /// larger along the same gradient, which gives the *linear* rule: keep \f$\eta/B\f$ constant.
 /// Keeping instead the noise of one step the same, \f$\operatorname{Var}(\Delta w) =
 /// \eta^2\sigma^2/B\f$, gives the *square-root* rule: keep \f$\eta/\sqrt{B}\f$ constant, a
-/// factor of \f$\sqrt 8 \approx 2.8\f$ here. The finder's answer sits nearer the second. Neither
+/// factor of \f$\sqrt 8 \approx 2.8\f$ here. \result{verdicts.batch_rule} Neither
 /// rule is a law (the larger batches also trained on eight times more images by the time they
 /// reached a given rate, which moves their curve too); the finder measures.
 ///
@@ -317,8 +334,8 @@ void show_batch_size(nn::chapter::Context& chapter, const Setup& setup, const Fi
 /// \result{batch_runs.0.val_accuracy|.1%} validation accuracy. Batches of 256 with the same
 /// rate reach only \result{batch_runs.1.val_accuracy|.1%}: an epoch is eight times fewer steps
 /// for them, of the same size. With their own, larger rate they get
-/// \result{batch_runs.2.val_accuracy|.1%}, part of the way back. The lesson for tuning: the
-/// batch size and the learning rate are not two independent knobs. Change one, and run the
+/// \result{batch_runs.2.val_accuracy|.1%}: \result{verdicts.batch_recovery}. The lesson for tuning:
+/// the batch size and the learning rate are not two independent knobs. Change one, and run the
 /// finder again for the other.
 ///
 /// ## Knowing when to stop: callbacks
@@ -335,11 +352,18 @@ void show_batch_size(nn::chapter::Context& chapter, const Setup& setup, const Fi
 ///   when `patience` epochs in a row have not improved, it stops training, and with
 ///   `restore_best_weights` it puts back the weights of the best epoch. Its rule, for a loss
 ///   \f$v_e\f$ at epoch \f$e\f$:
-///   \f[ \text{improves}(e) \iff v_e < \min_{e' < e} v_{e'} - \delta_{\min}, \qquad
-///       \text{stop after epoch } e \iff \text{none of } e - p + 1, \dots, e \text{ improved}.
-///   \f]
+///   the best value \f$b\f$ is updated only by an epoch that improves, so the comparison is
+///   with the last improving epoch, not with the minimum of all earlier ones (the two differ
+///   when an epoch beats \f$b\f$ by less than \f$\delta_{\min}\f$):
+///   \f[ \text{improves}(e) \iff v_e < b_{e-1} - \delta_{\min}, \qquad
+///       b_e = \begin{cases} v_e & \text{improves}(e) \\ b_{e-1} & \text{otherwise,}
+///       \end{cases} \qquad b_0 = +\infty, \f]
+///   \f[ \text{stop after epoch } e \iff \text{none of } e - p + 1, \dots, e
+///       \text{ improved}. \f]
 /// - `nn::ModelCheckpoint` saves the model after every epoch, or only when the monitored
-///   number improves, so that a crash or a power cut costs at most one epoch.
+///   number improves, so that a crash or a power cut costs at most one epoch. What the saved
+///   file holds, and how to load it, is the subject of chapter 7; here it is enough that it
+///   can be loaded back.
 /// - `nn::LearningRateScheduler` sets the rate at the start of every epoch from a function of
 ///   the epoch and the current rate.
 /// - `nn::TerminateOnNaN` stops cleanly when the loss stops being a number (the finder used
@@ -484,11 +508,11 @@ void show_final(nn::chapter::Context& chapter, const Setup& setup, double rate) 
 /// The curves tell the story of early stopping. The training loss falls epoch after epoch;
 /// the validation loss falls with it at first, flattens, and reaches its lowest point at
 /// epoch \result{early_stopping_best_epoch}. After that the network keeps getting better at
-/// the training images and no better at new ones. Our callback's ratio shows it: it starts below
-/// one, at \result{val_train_ratio_first|.2f} after the first epoch, because the training
+/// the training images and no better at new ones. Our callback's ratio shows it: it starts
+/// at \result{val_train_ratio_first|.2f} after the first epoch, low because the training
 /// loss is measured with dropout switched on and averaged over an epoch during which the
 /// network was still improving, both of which make it look worse than it is. From there it
-/// climbs steadily, to \result{val_train_ratio_best|.2f} at the best epoch and
+/// climbs, to \result{val_train_ratio_best|.2f} at the best epoch and
 /// \result{val_train_ratio_last|.2f} at the end. \result{early_stopping_patience} epochs
 /// without a new best after epoch \result{early_stopping_best_epoch}, early stopping ended
 /// training after epoch \result{early_stopping_stopped_epoch} and restored the weights of the
@@ -509,6 +533,15 @@ void show_final(nn::chapter::Context& chapter, const Setup& setup, double rate) 
 /// The file is rewritten whole after every epoch, to a temporary file renamed over the old
 /// one, so whoever reads it while training runs (a plotting script, a colleague) always finds
 /// complete lines.
+///
+/// Keras users would watch these curves in *TensorBoard*, TensorFlow's browser dashboard:
+/// Keras's `TensorBoard` callback writes the logs of every epoch (and, if asked, histograms
+/// of the weights and a profile of the training steps) to event files, and the `tensorboard`
+/// server draws them live and lets several runs be compared side by side. This book stays
+/// offline and TensorFlow-free, so it offers the two pieces that cover the everyday use: the
+/// CSV file above, which any plotting tool reads while training runs, and the learning-curve
+/// figures that the chapters draw from `History`.
+///
 /// A *learning-rate schedule* changes the rate while training runs, usually from large to
 /// small: big steps while the network is far from any minimum, small ones to settle into
 /// one. `nn::LearningRateScheduler` takes any function of the epoch and the current rate;
@@ -544,6 +577,93 @@ void show_scheduler(nn::chapter::Context& chapter, const Setup& setup, double ra
 ///
 /// The scheduler writes the rate of each epoch into the logs as `lr`, so the history keeps
 /// it for plotting beside the loss.
+///
+/// ### Schedules with Keras's names
+///
+/// Keras changes the rate more often than once an epoch: a *schedule* gives it for every
+/// optimizer step \f$t\f$ (every batch), and the library has the common ones under Keras's
+/// names, applied by the `nn::StepSchedule` callback before each batch:
+///
+/// - `nn::ExponentialDecay(η₀, s, r)`: \f$\eta_t = \eta_0\, r^{t/s}\f$, a smooth decay by a
+///   factor \f$r\f$ every \f$s\f$ steps;
+/// - `nn::PiecewiseConstantDecay({b₀, b₁}, {v₀, v₁, v₂})`: \f$v_0\f$ up to step \f$b_0\f$,
+///   \f$v_1\f$ up to \f$b_1\f$, then \f$v_2\f$;
+/// - `nn::OneCycle(T, η_max)`: Leslie Smith's *1cycle*, as Géron writes it: the rate climbs
+///   linearly from \f$\eta_\text{max}/10\f$ to \f$\eta_\text{max}\f$ over the first half
+///   of the run, comes back down over the second, and drops a thousandfold over the last
+///   tenth; the large rates in the middle explore, the small ones at the end settle;
+/// - `nn::ReduceLROnPlateau`: no plan at all, but a reaction: when the validation loss has not
+///   improved for `patience` epochs, the rate is multiplied by `factor`.
+///
+/// One experiment compares them with the constant rate the finder chose: the chapter 4
+/// network, trained on \result{schedules_images|,} images for \result{schedules_epochs}
+/// epochs with SGD, once per schedule, from the same initial weights:
+std::vector<std::pair<std::string, std::shared_ptr<nn::Callback>>> schedules(double rate,
+                                                                             int steps) {
+  nn::ReduceLROnPlateauOptions plateau{.factor = 0.5, .patience = 1};
+  return {{"constant", nullptr},
+          {"exponential", nn::step_schedule(nn::ExponentialDecay(rate, steps, 0.1))},
+          {"piecewise", nn::step_schedule(nn::PiecewiseConstantDecay({steps / 2, 3 * steps / 4},
+                                                                     {rate, rate / 4, rate / 16}))},
+          {"onecycle", nn::step_schedule(nn::OneCycle(steps, 2 * rate))},
+          {"plateau", std::make_shared<nn::ReduceLROnPlateau>(plateau)}};
+}
+// book:hide
+void show_schedules(nn::chapter::Context& chapter, const Setup& setup, double rate) {
+  auto& out = chapter.section("schedules", "Learning-rate schedules against a constant rate");
+  const int epochs = setup.schedule_epochs;
+  const int steps = epochs * static_cast<int>((setup.x_small.shape(0) + 31) / 32);
+  nlohmann::json results;
+  out << "schedule      val_accuracy   val_loss   last rate\n";
+  for (const auto& [name, callback] : schedules(rate, steps)) {
+    nn::set_random_seed(chapter.seed());
+    nn::Sequential model(
+        {nn::Dense(300, "relu"), nn::Dense(100, "relu"), nn::Dense(10, "softmax")});
+    model.compile("sparse_categorical_crossentropy", nn::SGD(rate), {"accuracy"});
+    nn::FitOptions options;
+    options.epochs = epochs;
+    options.seed = chapter.seed();
+    options.verbose = 0;
+    options.validation_data = {{setup.data.x_validation, setup.data.y_validation}};
+    if (callback) options.callbacks = {callback};
+    const nn::History history = model.fit(setup.x_small, setup.y_small, options);
+    const double accuracy = history.history.at("val_accuracy").back();
+    const double loss = history.history.at("val_loss").back();
+    out << std::left << std::setw(14) << name << std::right << std::fixed << std::setprecision(4)
+        << std::setw(12) << accuracy << std::setw(11) << loss << std::setw(12)
+        << std::setprecision(5) << model.optimizer().learning_rate() << "\n";
+    results[name] = {{"val_accuracy", accuracy}, {"val_loss", loss}};
+  }
+  std::string best = "constant";
+  for (const auto& [name, r] : results.items()) {
+    if (r.at("val_accuracy").get<double>() > results[best].at("val_accuracy").get<double>()) {
+      best = name;
+    }
+  }
+  int beat = 0;
+  for (const auto& [name, r] : results.items()) {
+    beat += name != "constant" && r.at("val_accuracy").get<double>() >
+                                      results["constant"].at("val_accuracy").get<double>();
+  }
+  std::ostringstream verdict;
+  verdict << "In this run " << beat << " of the four schedules ended above the constant rate, "
+          << "and the best was " << (best == "constant" ? "the constant rate itself" : best) << ".";
+  results["verdict"] = verdict.str();
+  chapter.result("schedules", results);
+  chapter.result("schedules_epochs", epochs);
+  chapter.result("schedules_images", setup.x_small.shape(0));
+}
+// book:show
+
+/// \output{schedules}
+///
+/// \result{schedules.verdict} Differences of a few tenths of a point are within the noise of
+/// one run, but the shape of the schedule changes where training ends: the decaying
+/// schedules finish with small steps that settle into a minimum, which a constant rate never
+/// does. 1cycle's rate is highest in the middle of training, and its gains, when it has them,
+/// come from the fast exploration there and the very small rate at the end. Géron's chapter 11
+/// compares these schedules on Fashion-MNIST at length; the lesson there and here is the same:
+/// a schedule is cheap to try once a good constant rate is known.
 ///
 /// ## Searching depth, width, rate and optimizer
 ///
@@ -617,6 +737,8 @@ nn::Logs run_trial(const nn::tuning::Trial& trial, const nn::Tensor& x, const nn
           {"epochs", static_cast<double>(history.epoch.size())}};
 }
 
+/// \underthehood{Parallel trials, identical results}
+///
 /// The search runs its trials on `--jobs` threads at once. Parallel training is easy to get
 /// subtly wrong: if a trial's random numbers depended on which thread ran it, or on which
 /// trials happened to run on that thread before, the table would change from run to run.
@@ -626,6 +748,8 @@ nn::Logs run_trial(const nn::tuning::Trial& trial, const nn::Tensor& x, const nn
 /// shuffles; the library keeps its mutable state (the tape, the seed generator) per thread;
 /// and the matrix products run on one BLAS thread each, so their rounding does not depend on
 /// how many trials run beside them.
+///
+/// \endunderthehood
 // book:hide
 nlohmann::json trial_json(const nn::tuning::TrialResult& trial) {
   return {{"trial", trial.index},
@@ -721,12 +845,11 @@ nn::tuning::SearchResult show_search(nn::chapter::Context& chapter, const Setup&
 /// trials are those whose rate was far from their optimizer's good range, SGD with rates
 /// too small to get anywhere in a few epochs, Adam with rates so large that it cannot settle.
 /// The two ranges differ. Adam divides each step by a running estimate of the gradient's
-/// size, so its steps are about as large as its rate whatever the gradient, and it does best
-/// with rates around \f$10^{-4}\f$ to \f$10^{-3}\f$; SGD's steps are the rate times the
-/// gradient, and it wants larger rates. The best SGD trial used
-/// \result{search_best_sgd.learning_rate|.3g}, in the decade the finder picked. The right plot
-/// shows that depth, within reason, matters much less: there are good and bad trials at
-/// every depth. The best trial had \result{search_best.hidden_layers} hidden layers of
+/// size, so its steps are about as large as its rate whatever the gradient, and it wants
+/// smaller rates than SGD, whose steps are the rate times the gradient. The best SGD trial
+/// used \result{search_best_sgd.learning_rate|.3g} (the finder picked
+/// \result{lr_finder_chosen_lr|.3g}). The right plot sets depth against score:
+/// \result{verdicts.depth} The best trial had \result{search_best.hidden_layers} hidden layers of
 /// \result{search_best.neurons} units, trained with \result{search_best.optimizer} at a rate
 /// of \result{search_best.learning_rate|.3g}. (With no hidden layer the network is a
 /// softmax regression on the pixels, and its `neurons` are unused.)
@@ -799,17 +922,102 @@ void show_serial_parallel(nn::chapter::Context& chapter, const Setup& setup) {
 ///
 /// With all the training images the best trial's network reaches
 /// \result{search_best_test_accuracy|.2%} on the test set, against
-/// \result{final_test_accuracy|.2%} for the network tuned with the finder. The search's winner
-/// is not the best network of this chapter, and the reasons are worth knowing: its trials were
-/// short and ran on a subset, so the search ranked networks by how fast they learn as much
-/// as by how well; and its space had no dropout, so it could not find what the finder's
-/// network had. A search finds the best of what its space contains, as well as its trials
-/// can measure it.
+/// \result{final_test_accuracy|.2%} for the network tuned with the finder.
+/// \result{verdicts.search_vs_finder} Its trials were short and ran on a subset, so the search
+/// ranked networks by how fast they learn as much as by how well; and its space had no dropout, so
+/// it could not find what the finder's network had. A search finds the best of what its space
+/// contains, as well as its trials can measure it.
 ///
 /// Is the parallel search really the serial one? The chapter checks it on every run: a small
 /// search, run once on one thread and once on several, with the same seed.
 ///
 /// \output{parallel}
+///
+/// ## Beyond random search: successive halving and Hyperband
+///
+/// Keras users rarely write a search loop themselves: *Keras Tuner* (the `keras_tuner`
+/// package) does it. One writes a function `build_model(hp)` that asks the object `hp` for
+/// each hyperparameter (`hp.Int("n_hidden", 0, 8)`, `hp.Float("learning_rate", 1e-4, 1e-2,
+/// sampling="log")`, `hp.Choice("optimizer", ["sgd", "adam"])`) and returns a compiled model;
+/// a tuner (`kt.RandomSearch`, `kt.Hyperband` or `kt.BayesianOptimization`) calls it with
+/// different answers and keeps the best. `nn::tuning` plays the same part with a search space
+/// and an objective.
+///
+/// Random search spends the same number of epochs on every trial, even on those that are
+/// visibly hopeless after one epoch. *Successive halving* does not: it trains many trials for
+/// a few epochs, keeps the best third, trains those three times longer, and so on, until a
+/// few survivors have trained for the full budget. Its risk is to drop a slow starter too
+/// early, so *Hyperband* (Li et al., 2018; Keras Tuner's `Hyperband`) runs several such
+/// brackets, from "many trials, one epoch first" down to "a few trials, full budget from the
+/// start", which is random search again. `nn::tuning::hyperband(space, max_epochs, factor,
+/// objective)` does that, with an objective that receives the epochs to train for. We give it
+/// the space of the random search above, and then give random search the same number of
+/// epochs, each of its trials trained for the full budget:
+nn::tuning::HyperbandResult run_hyperband(const Setup& setup, const nn::Tensor& x,
+                                          const nn::Labels& y, std::uint64_t seed) {
+  return nn::tuning::hyperband(search_space(), setup.hyperband_epochs, /*factor=*/3,
+                               [&](const nn::tuning::Trial& trial, int epochs) {
+                                 return run_trial(trial, x, y, setup.data, epochs);
+                               },
+                               {.objective = "val_accuracy", .jobs = setup.jobs, .seed = seed});
+}
+// book:hide
+void show_hyperband(nn::chapter::Context& chapter, const Setup& setup) {
+  auto& out = chapter.section("hyperband", "Hyperband against random search, same epochs");
+  const std::size_t rows = std::min<std::size_t>(setup.hyperband_images, setup.x_small.shape(0));
+  const nn::Tensor x = xt::view(setup.x_small, xt::range(0, rows), xt::all());
+  const nn::Labels y = xt::view(setup.y_small, xt::range(0, rows));
+  std::cerr << "hyperband: up to " << setup.hyperband_epochs << " epochs per trial\n";
+  const nn::tuning::HyperbandResult hb = run_hyperband(setup, x, y, chapter.seed());
+  out << "Hyperband (factor 3, at most " << setup.hyperband_epochs << " epochs a trial, " << rows
+      << " images)\n";
+  out << "bracket   epochs   trials   best val_accuracy\n";
+  for (const nn::tuning::Rung& rung : hb.rungs) {
+    out << std::setw(7) << rung.bracket << std::setw(9) << rung.epochs << std::setw(9)
+        << rung.result.trials.size() << std::setw(20) << std::fixed << std::setprecision(4)
+        << rung.result.trials.front().score << "\n";
+  }
+  const int random_trials = std::max(1, hb.epochs_used / setup.hyperband_epochs);
+  const nn::tuning::SearchResult random = nn::tuning::random_search(
+      search_space(), random_trials,
+      [&](const nn::tuning::Trial& trial) {
+        return run_trial(trial, x, y, setup.data, setup.hyperband_epochs);
+      },
+      {.objective = "val_accuracy", .jobs = setup.jobs, .seed = chapter.seed() + 1});
+  const int random_epochs = random_trials * setup.hyperband_epochs;
+  out << "\n                 trials tried   epochs   best val_accuracy\n";
+  out << "Hyperband        " << std::setw(12) << hb.trials_started << std::setw(9) << hb.epochs_used
+      << std::setw(20) << hb.best().score << "\n";
+  out << "random search    " << std::setw(12) << random_trials << std::setw(9) << random_epochs
+      << std::setw(20) << random.best().score << "\n";
+  chapter.result("hyperband", {{"best_val_accuracy", hb.best().score},
+                               {"epochs_used", hb.epochs_used},
+                               {"trials", hb.trials_started},
+                               {"max_epochs", setup.hyperband_epochs}});
+  chapter.result("random_search", {{"best_val_accuracy", random.best().score},
+                                   {"epochs_used", random_epochs},
+                                   {"trials", random_trials}});
+  std::ostringstream verdict;
+  verdict << std::fixed << std::setprecision(1) << "For " << hb.epochs_used
+          << " epochs Hyperband tried " << hb.trials_started << " networks and random search "
+          << random_trials << "; "
+          << (hb.best().score > random.best().score
+                  ? "Hyperband's best network is the better one in this run"
+              : hb.best().score < random.best().score
+                  ? "random search's best network is the better one in this run"
+                  : "their best networks score the same")
+          << " (" << 100 * hb.best().score << "% against " << 100 * random.best().score << "%).";
+  chapter.result("hyperband_verdict", verdict.str());
+}
+// book:show
+
+/// \output{hyperband}
+///
+/// \result{hyperband_verdict} One run of each decides little, since both depend on the
+/// points they happened to draw. What Hyperband reliably buys is breadth: for the same
+/// epochs it looks at more networks (\result{hyperband.trials} against
+/// \result{random_search.trials} here), at the price of judging most of them after a short
+/// first rung, which favours fast learners over slow ones.
 ///
 /// ## Depth against width
 ///
@@ -933,6 +1141,9 @@ Setup make_setup(nn::chapter::Context& chapter) {
   setup.search_epochs = chapter.pick(15, 3);
   setup.compare_epochs = chapter.pick(80, 4);
   setup.batch_epochs = chapter.pick(5, 1);
+  setup.schedule_epochs = chapter.pick(8, 2);
+  setup.hyperband_epochs = chapter.pick(9, 3);
+  setup.hyperband_images = chapter.pick<std::size_t>(5000, 1000);
   setup.jobs = std::stoi(chapter.option("jobs"));
   if (setup.jobs < 1) throw nn::ValueError("--jobs must be at least 1");
   auto& out = chapter.section("data", "Fashion-MNIST");
@@ -945,6 +1156,53 @@ Setup make_setup(nn::chapter::Context& chapter) {
   chapter.result("training_images", setup.data.x_train.shape(0));
   chapter.result("jobs", setup.jobs);
   return setup;
+}
+
+// The sentences of the prose that compare numbers of this run, written from the numbers, so
+// that they hold for every seed and for the quick run as for the full one.
+void show_verdicts(nn::chapter::Context& chapter) {
+  const nlohmann::json& r = chapter.results();
+  const auto num = [&](const nlohmann::json& j) { return j.get<double>(); };
+  nlohmann::json v;
+  const double ratio = num(r.at("batch_lr_ratio"));
+  // Nearer on a logarithmic scale: compare with the geometric mean of √8 and 8.
+  if (ratio < 1.0) {
+    v["batch_rule"] = "The finder's answer here is below both rules.";
+  } else if (ratio < std::sqrt(std::sqrt(8.0) * 8.0)) {
+    v["batch_rule"] = "The finder's answer sits nearer the second.";
+  } else {
+    v["batch_rule"] = "The finder's answer sits nearer the first.";
+  }
+  const double same = num(r.at("batch_runs").at(1).at("val_accuracy"));
+  const double own = num(r.at("batch_runs").at(2).at("val_accuracy"));
+  const double small = num(r.at("batch_runs").at(0).at("val_accuracy"));
+  v["batch_recovery"] = own > small  ? "better than the small batches, in this run"
+                        : own > same ? "part of the way back"
+                                     : "no better, in this run, than with the small batches' rate";
+  // Depth: how far apart are the best trials of the depths tried?
+  std::map<int, double> best_by_depth;
+  for (const auto& t : r.at("search_trials")) {
+    const int depth = t.at("hidden_layers");
+    const double score = t.at("val_accuracy");
+    auto [it, fresh] = best_by_depth.try_emplace(depth, score);
+    it->second = std::max(it->second, score);
+  }
+  double best_low = 1, best_high = 0;
+  for (const auto& [depth, best] : best_by_depth) {
+    best_low = std::min(best_low, best);
+    best_high = std::max(best_high, best);
+  }
+  std::ostringstream depth;
+  depth << std::fixed << std::setprecision(1) << "the best trials of the " << best_by_depth.size()
+        << " depths tried score between " << 100 * best_low << "% and " << 100 * best_high << "%.";
+  v["depth"] = depth.str();
+  v["search_vs_finder"] =
+      num(r.at("search_best_test_accuracy")) < num(r.at("final_test_accuracy"))
+          ? "The search's winner is not the best network of this chapter, and the reasons are "
+            "worth knowing."
+          : "In this run the search's winner does at least as well as the finder's network, "
+            "but the comparison is uneven.";
+  chapter.result("verdicts", v);
 }
 
 }  // namespace
@@ -961,10 +1219,13 @@ int main(int argc, char** argv) {
     show_batch_size(chapter, setup, finder);
     show_final(chapter, setup, finder.pick.rate);
     show_scheduler(chapter, setup, finder.pick.rate);
+    show_schedules(chapter, setup, finder.pick.rate);
     const nn::tuning::SearchResult search = show_search(chapter, setup);
     show_refit(chapter, setup, search);
+    show_hyperband(chapter, setup);
     show_serial_parallel(chapter, setup);
     show_depth_width(chapter, setup, finder.pick.rate);
+    show_verdicts(chapter);
   });
 }
 // book:show

@@ -11,6 +11,9 @@
 /// archive, today's format. It looks inside both, and shows what has to be in a file for
 /// training to resume exactly where it stopped.
 ///
+/// *Sources.* Géron's chapter 10, "Saving and Restoring a Model" and the checkpoint part of
+/// "Using Callbacks", and the article's section on saving models and weights.
+///
 /// ## Train, save, load
 ///
 /// Our first model is chapter 4's classifier of Fashion-MNIST clothes: the 28 × 28 pixels
@@ -940,6 +943,8 @@ void plot_resume(nn::chapter::Context& chapter, const Resume& runs, int crash_af
 /// A model file is first built whole in memory, with HDF5 writing into a buffer, and then
 /// handed to it in one piece, so that HDF5 itself never meets a failing disk.
 ///
+/// \underthehood{A full disk, simulated}
+///
 /// To watch it work, we make the disk "fill up": a resource limit lets no file of this
 /// program grow past 1 MiB, so writes beyond it fail as on a full disk. Then the program
 /// tries to save an untrained model over the trained `fashion_mlp.h5`:
@@ -1029,6 +1034,8 @@ void show_safety(nn::chapter::Context& chapter, const nn::FashionMnist& data,
 /// one would like: a few damaged bytes in the wrong place can make it crash or loop
 /// forever. So before a file is opened for real, a child process reads all of it; if the
 /// child dies or hangs, the file is reported as damaged and the program goes on.
+///
+/// \endunderthehood
 ///
 /// ## Reading what Keras wrote
 ///

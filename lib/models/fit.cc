@@ -5,6 +5,7 @@
 
 #include "lib/error.h"
 #include "lib/initializers.h"
+#include "lib/losses/sample_weight.h"
 #include "lib/models/batches.h"
 #include "lib/models/model.h"
 #include "lib/models/progress_bar.h"
@@ -120,6 +121,17 @@ History Model::fit(const Arrays& x, const Arrays& y, FitOptions options) {
   std::vector<std::size_t> order(rows);
   std::iota(order.begin(), order.end(), std::size_t{0});
   std::vector<Tensor> x_batch, y_batch;  // reused from batch to batch
+  // Row weights from class_weight and sample_weight, gathered like x and y.
+  const bool weighted = !options.class_weight.empty() || !options.sample_weight.empty();
+  if (weighted && y.size() != 1)
+    throw ValueError("fit: class_weight and sample_weight need one output");
+  const std::vector<Tensor> weights = {
+      weighted ? row_weights(y[0], options.class_weight, options.sample_weight) : Tensor()};
+  std::vector<Tensor> w_batch;
+  struct ClearWeights {  // however fit() ends, later evaluate() calls are unweighted
+    const Tensor*& weights;
+    ~ClearWeights() { weights = nullptr; }
+  } clear_weights{batch_weights_};
   Logs logs;
   each([&](Callback& c) { c.on_train_begin(logs); });
   for (int epoch = options.initial_epoch; epoch < options.epochs && !stop_training; ++epoch) {
@@ -134,11 +146,14 @@ History Model::fit(const Arrays& x, const Arrays& y, FitOptions options) {
       const std::size_t count = std::min(batch_size, rows - first);
       detail::gather(x, &order[first], count, x_batch);
       detail::gather(y, &order[first], count, y_batch);
+      if (weighted) detail::gather(weights, &order[first], count, w_batch);
+      batch_weights_ = weighted ? &w_batch[0] : nullptr;
       double loss = 0.0;
       detail::with_inputs(x_batch, [&](const std::vector<Var>& inputs) {
         LearningPhaseScope training(true);
         loss = train_step(inputs, y_batch);
       });
+      batch_weights_ = nullptr;  // evaluate() and validation are unweighted
       batch_logs = current_logs();
       if (!std::isfinite(loss)) batch_logs["loss"] = loss;  // the batch's, not the mean so far
       each([&](Callback& c) { c.on_batch_end(step, batch_logs); });

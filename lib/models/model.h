@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <iostream>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -38,6 +39,10 @@ struct FitOptions {
   std::vector<std::shared_ptr<Callback>> callbacks;  ///< called in this order, History last
   int verbose = 1;        ///< 0 silent, 1 progress bar, 2 one line per epoch
   int initial_epoch = 0;  ///< the epoch to start from (to resume a training)
+  // Keras's weights: each training row's loss is multiplied by
+  // sample_weight[row] · class_weight[its class] (see lib/losses/sample_weight.h).
+  std::map<int, double> class_weight;  ///< class index → weight (one-output models)
+  std::vector<double> sample_weight;   ///< one weight per row of x (empty: all 1)
 };
 
 /// The base of every model.
@@ -172,6 +177,7 @@ class Model {
   std::vector<double> loss_weights_;
   std::vector<std::shared_ptr<const Metric>> metric_prototypes_;
   std::unique_ptr<Optimizer> optimizer_;
+  const Tensor* batch_weights_ = nullptr;  // the batch's row weights during fit()
   // running means
   double seen_ = 0.0, loss_sum_ = 0.0;
   std::vector<double> output_loss_sums_;
