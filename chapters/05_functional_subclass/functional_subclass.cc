@@ -36,11 +36,11 @@
 #include <vector>
 #include <xtensor/xview.hpp>
 
+#include "lib/atomic_file.h"
 #include "lib/chapter/chapter.h"
 #include "lib/chapter/wrap.h"
 #include "lib/data/auto_mpg.h"
 #include "lib/error.h"
-#include "lib/atomic_file.h"
 #include "lib/nn.h"
 #include "lib/plot/figure.h"
 

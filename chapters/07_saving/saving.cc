@@ -35,13 +35,13 @@
 #include <vector>
 #include <xtensor/xview.hpp>
 
+#include "lib/atomic_file.h"
 #include "lib/chapter/chapter.h"
 #include "lib/chapter/wrap.h"
 #include "lib/data/auto_mpg.h"
 #include "lib/data/fashion_mnist.h"
 #include "lib/data/scaler.h"
 #include "lib/error.h"
-#include "lib/atomic_file.h"
 #include "lib/io/h5_contents.h"
 #include "lib/io/json_config.h"
 #include "lib/io/keras3_weights.h"

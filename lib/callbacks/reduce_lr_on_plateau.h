@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "lib/callbacks/callback.h"
+#include "lib/models/callback.h"
 
 namespace nn {
 

@@ -6,8 +6,8 @@
 #include <iostream>
 #include <streambuf>
 
-#include "lib/error.h"
 #include "lib/atomic_file.h"
+#include "lib/error.h"
 
 namespace nn::chapter {
 

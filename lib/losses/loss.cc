@@ -11,17 +11,19 @@ namespace nn {
 namespace {
 
 const Registry<std::function<std::unique_ptr<Loss>()>>& registry() {
-  static const Registry<std::function<std::unique_ptr<Loss>()>> known("loss", {
-      {"mse", [] { return std::make_unique<MeanSquaredError>(); }},
-      {"mean_squared_error", [] { return std::make_unique<MeanSquaredError>(); }},
-      {"mae", [] { return std::make_unique<MeanAbsoluteError>(); }},
-      {"mean_absolute_error", [] { return std::make_unique<MeanAbsoluteError>(); }},
-      {"huber", [] { return std::make_unique<Huber>(); }},
-      {"binary_crossentropy", [] { return std::make_unique<BinaryCrossentropy>(); }},
-      {"categorical_crossentropy", [] { return std::make_unique<CategoricalCrossentropy>(); }},
-      {"sparse_categorical_crossentropy",
-       [] { return std::make_unique<SparseCategoricalCrossentropy>(); }},
-  });
+  static const Registry<std::function<std::unique_ptr<Loss>()>> known(
+      "loss",
+      {
+          {"mse", [] { return std::make_unique<MeanSquaredError>(); }},
+          {"mean_squared_error", [] { return std::make_unique<MeanSquaredError>(); }},
+          {"mae", [] { return std::make_unique<MeanAbsoluteError>(); }},
+          {"mean_absolute_error", [] { return std::make_unique<MeanAbsoluteError>(); }},
+          {"huber", [] { return std::make_unique<Huber>(); }},
+          {"binary_crossentropy", [] { return std::make_unique<BinaryCrossentropy>(); }},
+          {"categorical_crossentropy", [] { return std::make_unique<CategoricalCrossentropy>(); }},
+          {"sparse_categorical_crossentropy",
+           [] { return std::make_unique<SparseCategoricalCrossentropy>(); }},
+      });
   return known;
 }
 

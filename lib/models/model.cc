@@ -72,9 +72,8 @@ Var Model::compute_loss(const std::vector<Tensor>& y, const std::vector<Var>& y_
   Var total;
   for (std::size_t i = 0; i < outputs; ++i) {
     const Loss& loss = *losses_[losses_.size() == 1 ? 0 : i];
-    Var loss_i = batch_weights_
-                     ? weighted_loss(loss, y[i], y_pred[i], *batch_weights_)
-                     : loss(y[i], y_pred[i]);
+    Var loss_i = batch_weights_ ? weighted_loss(loss, y[i], y_pred[i], *batch_weights_)
+                                : loss(y[i], y_pred[i]);
     output_loss_sums_[i] += loss_i.item() * batch;
     const float weight = loss_weights_.empty() ? 1.0f : static_cast<float>(loss_weights_[i]);
     Var term = weight == 1.0f ? loss_i : scale(loss_i, weight);

@@ -1,7 +1,7 @@
 #include "lib/plot/figure.h"
 
-#include "lib/error.h"
 #include "lib/atomic_file.h"
+#include "lib/error.h"
 
 namespace nn::plot {
 

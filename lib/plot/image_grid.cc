@@ -4,8 +4,8 @@
 #include <cmath>
 #include <sstream>
 
-#include "lib/error.h"
 #include "lib/atomic_file.h"
+#include "lib/error.h"
 #include "lib/plot/palette.h"
 #include "lib/plot/png.h"
 #include "lib/plot/svg.h"

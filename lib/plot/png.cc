@@ -2,8 +2,8 @@
 
 #include <zlib.h>
 
-#include "lib/error.h"
 #include "lib/atomic_file.h"
+#include "lib/error.h"
 
 namespace nn::plot {
 namespace {
