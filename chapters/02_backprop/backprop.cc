@@ -894,10 +894,10 @@ void show_step(nn::chapter::Context& chapter, const TinyNetwork& net, const Back
   nn::SGD sgd(eta);
   sgd.apply_gradients(tape.parameters());
   double difference = 0;
-  difference = std::max(difference, max_abs_difference(tape.W1.value, next.W1));
-  difference = std::max(difference, max_abs_difference(tape.b1.value, next.b1));
-  difference = std::max(difference, max_abs_difference(tape.W2.value, next.W2));
-  difference = std::max(difference, max_abs_difference(tape.b2.value, next.b2));
+  difference = std::max(difference, max_abs_difference(tape.W1.value(), next.W1));
+  difference = std::max(difference, max_abs_difference(tape.b1.value(), next.b1));
+  difference = std::max(difference, max_abs_difference(tape.W2.value(), next.W2));
+  difference = std::max(difference, max_abs_difference(tape.b2.value(), next.b2));
   out << "nn::SGD(0.5) on the tape's parameters: largest difference " << std::defaultfloat
       << difference << std::fixed << "\n";
   // And a few more steps.

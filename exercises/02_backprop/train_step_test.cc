@@ -25,7 +25,7 @@ double reference_step(TwoLayerNetwork& net, const nn::Tensor& x, const nn::Tenso
   for (nn::Parameter* p : {&W1, &b1, &W2, &b2}) p->zero_grad();
   loss.backward();
   nn::SGD(eta).apply_gradients({&W1, &b1, &W2, &b2});
-  net = {W1.value, b1.value, W2.value, b2.value};
+  net = {W1.value(), b1.value(), W2.value(), b2.value()};
   return loss.item();
 }
 
