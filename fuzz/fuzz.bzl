@@ -23,5 +23,5 @@ def fuzz_target(name, srcs, deps = []):
         srcs = srcs,
         args = ["fuzz/corpus/" + name],
         data = native.glob(["corpus/" + name + "/**"]),
-        deps = deps + ["//fuzz:fuzz_util", "//fuzz:replay_main"],
+        deps = deps + ["//fuzz:fuzz_util", "//fuzz:replay_main", "//tools:lsan_suppressions"],
     )
