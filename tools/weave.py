@@ -638,10 +638,15 @@ def references():
     return _REFERENCES
 
 
+def quoted_html(text):
+    """Text for the page, escaped without &#x27; (Doxygen would take '#x27' for a link)."""
+    return html.escape(text, quote=False).replace('"', "&quot;")
+
+
 def source_link(name):
     source = references()["sources"][name]
     url = f"{source['repository']}/blob/{source['commit']}/{source['notebook']}"
-    return f'<a href="{html.escape(url)}">{html.escape(name)}</a>'
+    return f'<a href="{quoted_html(url)}">{quoted_html(name)}</a>'
 
 
 def expand_references(chapter, text, where):
@@ -654,8 +659,8 @@ def expand_references(chapter, text, where):
         if key not in chapter.quoted:
             chapter.quoted.append(key)
         number = chapter.quoted.index(key) + 1
-        return (f'<span class="quoted" title="{html.escape(value["measures"])}">'
-                f'{html.escape(value["published_as"])}</span>'
+        return (f'<span class="quoted" title="{quoted_html(value["measures"])}">'
+                f'{quoted_html(value["published_as"])}</span>'
                 f'<sup class="quoted-mark"><a href="#quoted-{chapter.id}-{number}">'
                 f'q{number}</a></sup>')
     return REFERENCE.sub(substitute, text)
@@ -672,11 +677,11 @@ def quoted_numbers(chapter):
     for number, key in enumerate(chapter.quoted, start=1):
         value = references()["values"][key]
         source = references()["sources"][value["source"]]
-        lines.append(f'<li id="quoted-{chapter.id}-{number}">{html.escape(value["published_as"])}: '
-                     f'{html.escape(value["measures"])}. From {source_link(value["source"])}, '
-                     f'<code>{html.escape(source["notebook"])}</code> at commit '
-                     f'<code>{source["commit"][:10]}</code> ({html.escape(source["date"])}; '
-                     f'{html.escape(source["title"])}), {html.escape(value["output"])}.</li>')
+        lines.append(f'<li id="quoted-{chapter.id}-{number}">{quoted_html(value["published_as"])}: '
+                     f'{quoted_html(value["measures"])}. From {source_link(value["source"])}, '
+                     f'<code>{quoted_html(source["notebook"])}</code> at commit '
+                     f'<code>{source["commit"][:10]}</code> ({quoted_html(source["date"])}; '
+                     f'{quoted_html(source["title"])}), {quoted_html(value["output"])}.</li>')
     return lines + ["</ol>", "</div>", ""]
 
 

@@ -68,7 +68,7 @@ def chapter_in(root, prose):
     return types.SimpleNamespace(
         id="99_test", number=99, short="test", label="ch99_test", title="Test",
         exercises_label="ex99_test", source=source, results_dir=root, results={}, run=run,
-        timings={"quick": run}, figures=[], library_listings=0, exercises=[])
+        timings={"quick": run}, figures=[], library_listings=0, exercises=[], quoted=[])
 
 
 def weave_page(root, prose):
