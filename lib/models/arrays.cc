@@ -1,5 +1,7 @@
 #include "lib/models/arrays.h"
 
+#include "lib/error.h"
+
 namespace nn {
 namespace {
 
@@ -20,10 +22,18 @@ Arrays::Arrays(const Labels& labels) {
   arrays_.push_back(std::move(column));
 }
 
-Arrays::Arrays(const Vector& values) {
-  auto column = std::make_shared<Tensor>(Tensor::from_shape({values.size(), 1}));
-  for (std::size_t i = 0; i < values.size(); ++i) (*column)(i, 0) = values(i);
-  arrays_.push_back(std::move(column));
+Arrays::Arrays(const Vector& values) : Arrays(column(values)) {}
+
+Tensor Arrays::column(const Vector& values) {
+  Tensor column = Tensor::from_shape({values.size(), 1});
+  for (std::size_t i = 0; i < values.size(); ++i) column(i, 0) = values(i);
+  return column;
+}
+
+void Arrays::throw_rank_error(std::size_t rank) {
+  throw ShapeError("an array of rank " + std::to_string(rank) +
+                   " was given where fit, evaluate and predict take rank 1 (n,) or rank 2 "
+                   "(n, features)");
 }
 
 Arrays::Arrays(const std::vector<Tensor>& tensors) {
