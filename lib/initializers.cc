@@ -53,7 +53,17 @@ Initializer::Initializer(std::string class_name, Kind kind, std::optional<std::u
 
 Initializer::Initializer(const char* name) : Initializer(std::string(name)) {}
 
-Initializer::Initializer(const std::string& name) { *this = registry().get(name)(); }
+Initializer::Initializer(const std::string& name) {
+  try {
+    *this = registry().get(name)();
+  } catch (const ValueError& e) {
+    // The usual way here: a layer name given where Dense's third argument, the kernel
+    // initializer, goes (nn::Dense(3, "softmax", "out")).
+    throw ValueError(std::string(e.what()) +
+                     ". (To name a layer, use its options: nn::Dense(3, {.activation = "
+                     "\"softmax\", .name = \"" + name + "\"}).)");
+  }
+}
 
 void Initializer::fill(Tensor& w, std::size_t fan_in, std::size_t fan_out,
                        std::uint64_t seed) const {

@@ -7,6 +7,8 @@
 //                         nn::Dense(100, "relu"), nn::Dense(10, "softmax")});
 //   model.compile("sparse_categorical_crossentropy", nn::SGD(0.01), {"accuracy"});
 //   nn::History history = model.fit(x_train, y_train, {.epochs = 30});
+//
+// Errors are nn::Error (lib/error.h): catch (const nn::Error& e) catches every one.
 
 #include "lib/activations.h"
 #include "lib/callbacks/csv_logger.h"
@@ -14,6 +16,7 @@
 #include "lib/callbacks/learning_rate_scheduler.h"
 #include "lib/callbacks/lr_finder.h"
 #include "lib/callbacks/terminate_on_nan.h"
+#include "lib/error.h"
 #include "lib/gradient_check.h"
 #include "lib/initializers.h"
 #include "lib/layers/activation.h"
@@ -37,6 +40,7 @@
 #include "lib/models/graphviz.h"
 #include "lib/models/history.h"
 #include "lib/models/model.h"
+#include "lib/models/per_output.h"
 #include "lib/models/progress_bar.h"
 #include "lib/models/sequential.h"
 #include "lib/optimizers/adam.h"

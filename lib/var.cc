@@ -5,6 +5,7 @@
 
 #include "lib/error.h"
 #include "lib/gemm.h"
+#include "lib/text.h"
 
 namespace nn {
 namespace {
@@ -51,8 +52,8 @@ const Tensor& Var::grad() const {
 
 Var Var::parent(std::size_t i) const {
   if (i >= node_->parents.size()) {
-    throw Error("Var::parent: op '" + node_->op + "' has " + std::to_string(node_->parents.size()) +
-                " inputs, asked for " + std::to_string(i));
+    throw Error("Var::parent: op '" + node_->op + "' has " + count_of(node_->parents.size(), "input") +
+                ", asked for " + std::to_string(i));
   }
   return Var(node_->parents[i]);
 }

@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "lib/error.h"
+#include "lib/text.h"
 
 namespace nn {
 namespace {
@@ -77,12 +78,12 @@ IdxArray parse_idx(const std::vector<std::uint8_t>& bytes, const std::string& na
   }
   const std::uint64_t available = bytes.size() - header;
   if (available < count) {
-    throw DataError(name + ": short read: " + std::to_string(count) + " values expected, " +
+    throw DataError(name + ": short read: " + count_of(count, "value") + " expected, " +
                     std::to_string(available) + " present (truncated file?)");
   }
   if (available > count) {
     throw DataError(name + ": wrong count: " + std::to_string(available - count) +
-                    " bytes after the last of " + std::to_string(count) + " values");
+                    " bytes after the last of " + count_of(count, "value"));
   }
   array.data.assign(bytes.begin() + static_cast<std::ptrdiff_t>(header), bytes.end());
   return array;

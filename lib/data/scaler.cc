@@ -5,6 +5,7 @@
 #include <xtensor/xview.hpp>
 
 #include "lib/error.h"
+#include "lib/text.h"
 
 namespace nn {
 
@@ -33,7 +34,7 @@ void StandardScaler::check(const Tensor& x, const char* op) const {
   if (!fitted()) throw ValueError(std::string("StandardScaler.") + op + " before fit()");
   if (x.shape(1) != mean_.size()) {
     throw ShapeError(std::string("StandardScaler.") + op + ": fitted on " +
-                     std::to_string(mean_.size()) + " features, got " + shape_string(x));
+                     count_of(mean_.size(), "feature") + ", got " + shape_string(x));
   }
 }
 

@@ -5,6 +5,7 @@
 
 #include "lib/error.h"
 #include "lib/random.h"
+#include "lib/text.h"
 
 namespace nn {
 namespace {
@@ -21,7 +22,7 @@ std::size_t rows_for(double fraction, std::size_t n, const char* name) {
 void check_rows(const Tensor& x, std::size_t y_rows, const char* op) {
   if (x.shape()[0] != y_rows) {
     throw ShapeError(std::string(op) + ": x has shape " + shape_string(x) + " but y has " +
-                     std::to_string(y_rows) + " rows");
+                     count_of(y_rows, "row"));
   }
 }
 
@@ -48,7 +49,7 @@ ThreeWaySplit<Y> split_three(const Tensor& x, const Y& y, double validation_size
 SplitIndices train_test_indices(std::size_t n, double test_size, std::uint64_t seed) {
   const std::size_t n_test = rows_for(test_size, n, "test_size");
   if (n_test >= n) {
-    throw ValueError("train_test_split: " + std::to_string(n) + " rows leave none to train on");
+    throw ValueError("train_test_split: " + count_of(n, "row") + " leave none to train on");
   }
   const std::vector<std::size_t> order = Rng(seed).permutation(n);
   SplitIndices split;
@@ -62,8 +63,8 @@ SplitIndices train_validation_test_indices(std::size_t n, double validation_size
   const std::size_t n_test = rows_for(test_size, n, "test_size");
   const std::size_t n_validation = rows_for(validation_size, n, "validation_size");
   if (n_test + n_validation >= n) {
-    throw ValueError("train_validation_test_split: " + std::to_string(n) +
-                     " rows leave none to train on");
+    throw ValueError("train_validation_test_split: " + count_of(n, "row") +
+                     " leave none to train on");
   }
   const std::vector<std::size_t> order = Rng(seed).permutation(n);
   const auto validation_begin = order.begin() + n_test;

@@ -7,6 +7,7 @@
 
 #include "lib/error.h"
 #include "lib/io/keras_weights.h"
+#include "lib/text.h"
 
 namespace nn {
 namespace {
@@ -103,11 +104,16 @@ void read_keras3_weights(Model& model, const h5::Group& root) {
   for (std::size_t i = 0; i < paths.size(); ++i) {
     Layer& layer = *model.layers()[i];
     const std::string title = "layer '" + layer.name() + "' (" + layer.class_name() + ")";
-    const std::vector<Parameter*> parameters = layer.parameters();
-    if (!layer.built()) {
-      throw Error(where + ": " + title + " has no weights yet; build the model first");
-    }
     const std::optional<h5::Group> group = find_group(root, paths[i]);
+    if (!layer.built() && group && group->has_group("vars")) {  // a model not called yet
+      const h5::Group vars = group->group("vars");
+      std::vector<std::vector<std::size_t>> shapes;
+      for (std::size_t k = 0; k < vars.children().size(); ++k) {
+        shapes.push_back(vars.read(std::to_string(k)).shape);
+      }
+      build_for_weights(layer, shapes);
+    }
+    const std::vector<Parameter*> parameters = layer.parameters();
     if (!group || !group->has_group("vars")) {
       if (parameters.empty()) continue;  // Keras writes a group per layer, but needs none
       throw ValueError(where + ": no group " + paths[i] + "/vars for " + title +
@@ -117,8 +123,8 @@ void read_keras3_weights(Model& model, const h5::Group& root) {
     const h5::Group vars = group->group("vars");
     const std::size_t in_file = vars.children().size();
     if (in_file != parameters.size()) {
-      throw ValueError(where + ": " + title + " has " + std::to_string(parameters.size()) +
-                       " weights but " + vars.path() + " holds " + std::to_string(in_file));
+      throw ValueError(where + ": " + title + " has " + count_of(parameters.size(), "weight") +
+                       " but " + vars.path() + " holds " + std::to_string(in_file));
     }
     for (std::size_t k = 0; k < parameters.size(); ++k) {
       Parameter& p = *parameters[k];

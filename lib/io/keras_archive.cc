@@ -143,7 +143,7 @@ json keras3_compile_config(Model& model) {
 }  // namespace
 
 void build_model(Model& model) {
-  if (const auto* functional = dynamic_cast<const Functional*>(&model)) {
+  if (const Functional* functional = model.graph()) {
     std::vector<std::size_t> widths;
     for (const SymbolicTensor& input : functional->inputs()) widths.push_back(input.width());
     model.build(widths);
@@ -153,7 +153,7 @@ void build_model(Model& model) {
 }
 
 std::vector<std::string> output_names_of(const Model& model) {
-  if (const auto* functional = dynamic_cast<const Functional*>(&model)) {
+  if (const Functional* functional = model.graph()) {
     return functional->output_names();
   }
   return {model.layers().back()->name()};

@@ -1,5 +1,7 @@
 #include "lib/io/keras_weights.h"
 
+#include <algorithm>
+
 #include <cmath>
 #include <map>
 #include <memory>
@@ -7,6 +9,7 @@
 
 #include "lib/error.h"
 #include "lib/io/json_config.h"
+#include "lib/text.h"
 
 namespace nn {
 namespace {
@@ -90,10 +93,27 @@ void write_weights(Model& model, const h5::Group& group) {
 }
 // book:end weights_layout
 
+void build_for_weights(Layer& layer, const std::vector<std::vector<std::size_t>>& shapes) {
+  if (layer.built() || shapes.empty() || shapes[0].empty()) return;
+  const std::vector<std::size_t>& first = shapes[0];  // (in, units), (features,) or (1, features)
+  const std::size_t width = first.size() == 2 && first[0] == 1 ? first[1] : first[0];
+  layer.build({width});
+}
+
 void read_weights(Model& model, const h5::Group& group, WeightMatching matching) {
   const std::string where = group.file() + ": load_weights";
-  check_built(model, where);
   const std::vector<FileLayer> in_file = file_layers(group);
+  // A model not called yet: its layers take their widths from the file's layers of their names.
+  for (const auto& layer : model.layers()) {
+    const auto saved = std::find_if(in_file.begin(), in_file.end(),
+                                    [&](const FileLayer& l) { return l.name == layer->name(); });
+    if (layer->built() || saved == in_file.end()) continue;
+    std::vector<std::vector<std::size_t>> shapes;
+    for (const std::string& weight : saved->weights) {
+      shapes.push_back(group.group(saved->name).read(weight).shape);
+    }
+    build_for_weights(*layer, shapes);
+  }
   std::vector<std::shared_ptr<Layer>> in_model;
   for (const auto& layer : model.layers()) {
     if (!layer->parameters().empty()) in_model.push_back(layer);
@@ -101,10 +121,10 @@ void read_weights(Model& model, const h5::Group& group, WeightMatching matching)
   std::vector<std::pair<Layer*, const FileLayer*>> pairs;
   if (matching == WeightMatching::kByOrder) {
     if (in_file.size() != in_model.size()) {
-      throw ValueError(where + ": the file holds weights for " + std::to_string(in_file.size()) +
-                       " layers (" + names_of(in_file, [](auto& l) { return l.name; }) +
-                       ") but model " + model.name() + " has " + std::to_string(in_model.size()) +
-                       " layers with weights (" +
+      throw ValueError(where + ": the file holds weights for " + count_of(in_file.size(), "layer") +
+                       " (" + names_of(in_file, [](auto& l) { return l.name; }) +
+                       ") but model " + model.name() + " has " + count_of(in_model.size(), "layer") +
+                       " with weights (" +
                        names_of(in_model, [](auto& l) { return l->name(); }) + ")");
     }
     for (std::size_t i = 0; i < in_file.size(); ++i)
@@ -128,8 +148,8 @@ void read_weights(Model& model, const h5::Group& group, WeightMatching matching)
   for (const auto& [layer, file_layer] : pairs) {
     const std::vector<Parameter*> parameters = layer->parameters();
     if (parameters.size() != file_layer->weights.size()) {
-      throw ValueError(where + ": " + title(*layer) + " has " + std::to_string(parameters.size()) +
-                       " weights (" + names_of(parameters, [](Parameter* p) { return p->name(); }) +
+      throw ValueError(where + ": " + title(*layer) + " has " + count_of(parameters.size(), "weight") +
+                       " (" + names_of(parameters, [](Parameter* p) { return p->name(); }) +
                        ") but the file's layer '" + file_layer->name + "' has " +
                        std::to_string(file_layer->weights.size()) + " (" +
                        names_of(file_layer->weights, [](auto& w) { return w; }) + ")");

@@ -39,6 +39,13 @@ enum class WeightMatching {
   kByNameStrict,  ///< by name, and every layer with weights must be in the file
 };
 
+/// Builds a layer that has not been called yet for the weights a file holds for it (their
+/// shapes, in Keras's order): the input width is the kernel's first dimension, or the length
+/// of a per-feature weight (a Normalization's mean, a BatchNormalization's gamma). So a fresh
+/// subclassed model can load_weights() without seeing data first, as in Keras. Does nothing
+/// when there are no weights; the shapes are checked when the values are read.
+void build_for_weights(Layer& layer, const std::vector<std::vector<std::size_t>>& shapes);
+
 /// Sets the model's weights from `group`. Everything is checked first: on any mismatch the
 /// model is unchanged and ValueError or ShapeError names the file, the layer, the weight and
 /// both shapes.

@@ -5,6 +5,7 @@
 #include "lib/error.h"
 #include "lib/losses/crossentropy.h"
 #include "lib/losses/regression.h"
+#include "lib/models/functional.h"
 #include "lib/optimizers/adam.h"
 #include "lib/optimizers/sgd.h"
 
@@ -116,6 +117,15 @@ json training_config(const Model& model) {
   for (const auto& loss : model.compiled_losses()) losses.push_back(loss_entry(*loss));
   json metrics = json::array();
   for (const auto& metric : model.compiled_metrics()) metrics.push_back(metric->name());
+  if (model.metrics_differ_per_output() && model.graph() != nullptr) {  // Keras's dict
+    metrics = json::object();
+    const std::vector<std::string> outputs = model.graph()->output_names();
+    for (std::size_t i = 0; i < outputs.size(); ++i) {
+      json names = json::array();
+      for (const auto& metric : model.compiled_metrics(i)) names.push_back(metric->name());
+      metrics[outputs[i]] = names;
+    }
+  }
   const auto& weights = model.loss_weights();
   return {{"loss", losses.size() == 1 ? losses[0] : losses},
           {"metrics", metrics},
@@ -132,14 +142,29 @@ void compile_from_training_config(Model& model, const json& config,
     for (const json& loss : per_output(config.at("loss"), output_names, "loss")) {
       losses.emplace_back(*loss_from_config(loss));
     }
-    // Metrics: names for every output (Keras 2.0-2.3), or a list or dict per output (TF 2):
-    // one set of metrics serves every output here, so the first output's set is taken.
-    std::vector<MetricArg> metrics;
+    // Metrics: names for every output (Keras 2.0-2.3), or a list or dict per output (TF 2).
     json metric_list = config.value("metrics", json::array());
     if (metric_list.is_null()) metric_list = json::array();
-    if (metric_list.is_object()) metric_list = per_output(metric_list, output_names, "metrics")[0];
-    if (!metric_list.empty() && metric_list[0].is_array()) metric_list = metric_list[0];
-    for (const json& metric : metric_list) metrics.emplace_back(metric_name(metric));
+    const auto names_in = [](const json& list) {
+      std::vector<MetricArg> metrics;
+      for (const json& metric : list.is_array() ? list : json::array({list})) {
+        metrics.emplace_back(metric_name(metric));
+      }
+      return metrics;
+    };
+    MetricList metrics;
+    if (metric_list.is_object() || (!metric_list.empty() && metric_list[0].is_array())) {
+      std::vector<std::pair<std::string, OutputMetrics>> by_output;
+      for (std::size_t i = 0; i < output_names.size(); ++i) {
+        const json per_output = metric_list.is_object()
+                                    ? metric_list.value(output_names[i], json::array())
+                                    : metric_list.at(i);
+        by_output.emplace_back(output_names[i], OutputMetrics(names_in(per_output)));
+      }
+      metrics = MetricList(std::move(by_output));
+    } else {
+      metrics = MetricList(names_in(metric_list));
+    }
     std::vector<double> loss_weights;
     const json weights = config.value("loss_weights", json(nullptr));
     if (!weights.is_null()) {

@@ -53,9 +53,23 @@ class BatchNormalizationLayer : public Layer {
   Parameter moving_variance_{"moving_variance", {}, false};
 };
 
+/// BatchNormalization's settings, in Keras's order:
+/// `nn::BatchNormalization({.momentum = 0.9, .name = "bn1"})`.
+struct BatchNormalizationOptions {
+  double momentum = 0.99;  ///< of the moving mean and variance
+  double epsilon = 1e-3;   ///< added to the variance
+  bool center = true;      ///< learn β
+  bool scale = true;       ///< learn γ
+  std::string name;        ///< "" for automatic
+};
+
 /// `nn::BatchNormalization()`: Keras's defaults, momentum 0.99 and epsilon 1e-3.
 class BatchNormalization : public LayerHandle<BatchNormalizationLayer> {
  public:
+  /// With these settings.
+  explicit BatchNormalization(const BatchNormalizationOptions& options)
+      : BatchNormalization(options.momentum, options.epsilon, options.center, options.scale,
+                           options.name) {}
   /// As BatchNormalizationLayer's constructor.
   explicit BatchNormalization(double momentum = 0.99, double epsilon = 1e-3, bool center = true,
                               bool scale = true, std::string name = "");

@@ -5,6 +5,7 @@
 #include "lib/error.h"
 #include "lib/gemm.h"
 #include "lib/random.h"
+#include "lib/text.h"
 
 namespace nn {
 
@@ -36,8 +37,8 @@ namespace {
 void check_input(const Var& x, const Parameter& W, const std::string& who) {
   if (x.cols() != W.value().shape()[0]) {
     throw ShapeError(who + ": input x " + shape_string(x.value()) + " does not fit kernel W " +
-                     shape_string(W.value()) + ": x needs " + std::to_string(W.value().shape()[0]) +
-                     " columns");
+                     shape_string(W.value()) + ": x needs " + count_of(W.value().shape()[0], "column") +
+                     "");
   }
 }
 
@@ -136,10 +137,9 @@ nlohmann::json DenseLayer::get_config() const {
   return config;
 }
 
-Dense::Dense(int units, const std::string& activation, Initializer kernel_initializer,
-             Initializer bias_initializer, std::string name, bool use_bias)
-    : LayerHandle(std::make_shared<DenseLayer>(units, activation, std::move(kernel_initializer),
-                                               std::move(bias_initializer), std::move(name),
-                                               use_bias)) {}
+Dense::Dense(int units, DenseOptions options)
+    : LayerHandle(std::make_shared<DenseLayer>(
+          units, options.activation, std::move(options.kernel_initializer),
+          std::move(options.bias_initializer), std::move(options.name), options.use_bias)) {}
 
 }  // namespace nn

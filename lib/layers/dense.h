@@ -12,6 +12,7 @@
 // its own. (Whatever an optimizer does with the product dW = xᵀ·dz happens behind the weight,
 // in Var::accumulate_product; the layer does not know.)
 
+#include <concepts>
 #include <cstddef>
 #include <memory>
 #include <string>
@@ -80,15 +81,39 @@ class DenseLayer : public Layer {
   Parameter bias_{"bias"};
 };
 
+/// Dense's settings after units, as Keras's keyword arguments and in Keras's order (C++'s
+/// designated initializers must keep the order of the declaration), so that only what
+/// differs from the defaults is written: `nn::Dense(3, {.activation = "softmax",
+/// .name = "species"})`.
+struct DenseOptions {
+  std::string activation = "linear";                  ///< by Keras name; "linear": none
+  bool use_bias = true;                               ///< false: no b
+  Initializer kernel_initializer = "glorot_uniform";  ///< how W starts
+  Initializer bias_initializer = "zeros";             ///< how b starts
+  std::string name;                                   ///< "" for automatic ("dense_1")
+};
+
 /// A fully connected layer: `nn::Dense(300, "relu")`. Copies share one layer.
 class Dense : public LayerHandle<DenseLayer> {
  public:
-  /// As DenseLayer's constructor; Keras's defaults. Throws ValueError for units < 1 or an
-  /// unknown activation or initializer name.
-  explicit Dense(int units, const std::string& activation = "linear",
+  /// units outputs with these settings: `nn::Dense(1, {.name = "mpg"})`. Throws ValueError
+  /// for units < 1 or an unknown activation or initializer name.
+  Dense(int units, DenseOptions options);
+  /// units outputs, no activation, Keras's defaults.
+  explicit Dense(int units) : Dense(units, DenseOptions{}) {}
+  /// The positional form, Keras's order: `nn::Dense(300, "relu")`, `nn::Dense(10, "relu",
+  /// "he_normal")`. (To name a layer without restating the initializers, use DenseOptions.
+  /// It is a template so that a braced list, `{.name = "out"}`, can only mean DenseOptions:
+  /// GCC 12 would otherwise also try std::string's constructors on it.)
+  template <class Activation>
+    requires std::convertible_to<const Activation&, std::string>
+  explicit Dense(int units, const Activation& activation,
                  Initializer kernel_initializer = "glorot_uniform",
                  Initializer bias_initializer = "zeros", std::string name = "",
-                 bool use_bias = true);
+                 bool use_bias = true)
+      : Dense(units, DenseOptions{std::string(activation), use_bias,
+                                  std::move(kernel_initializer), std::move(bias_initializer),
+                                  std::move(name)}) {}
   /// A handle to an existing layer.
   explicit Dense(std::shared_ptr<DenseLayer> layer) : LayerHandle(std::move(layer)) {}
 };

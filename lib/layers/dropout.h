@@ -39,9 +39,18 @@ class DropoutLayer : public Layer {
   Rng rng_;
 };
 
+/// Dropout's settings after the rate: `nn::Dropout(0.2, {.name = "drop"})`.
+struct DropoutOptions {
+  std::optional<std::uint64_t> seed;  ///< the mask's seed; default: draw_seed()
+  std::string name;                   ///< "" for automatic
+};
+
 /// `nn::Dropout(0.2)`.
 class Dropout : public LayerHandle<DropoutLayer> {
  public:
+  /// With these settings.
+  Dropout(double rate, const DropoutOptions& options)
+      : Dropout(rate, options.seed, options.name) {}
   /// As DropoutLayer's constructor.
   explicit Dropout(double rate, std::optional<std::uint64_t> seed = std::nullopt,
                    std::string name = "");

@@ -1,6 +1,7 @@
 #include "lib/layers/flatten.h"
 
 #include "lib/error.h"
+#include "lib/text.h"
 
 namespace nn {
 
@@ -26,7 +27,7 @@ Var FlattenLayer::forward(const std::vector<Var>& inputs, bool) {
     std::string shape = "(None";
     for (std::size_t d : input_shape_) shape += ", " + std::to_string(d);
     throw ShapeError("layer " + name() + " (Flatten): expected examples of shape " + shape +
-                     "), that is " + std::to_string(*width) + " columns; got " +
+                     "), that is " + count_of(*width, "column") + "; got " +
                      shape_string(x.value()));
   }
   return x;

@@ -3,11 +3,13 @@
 #include <cctype>
 
 #include "lib/error.h"
+#include "lib/text.h"
 
 namespace nn {
 namespace {
 
 thread_local bool training_phase = false;
+thread_local bool probing = false;
 
 }  // namespace
 
@@ -18,6 +20,12 @@ LearningPhaseScope::LearningPhaseScope(bool training) : previous_(training_phase
 }
 
 LearningPhaseScope::~LearningPhaseScope() { training_phase = previous_; }
+
+bool building_model() { return probing; }
+
+BuildingModelScope::BuildingModelScope() : previous_(probing) { probing = true; }
+
+BuildingModelScope::~BuildingModelScope() { probing = previous_; }
 
 std::string to_snake_case(const std::string& class_name) {
   std::string snake;
@@ -75,8 +83,8 @@ void Layer::set_weights(const std::vector<Tensor>& weights) {
   }
   std::vector<Parameter*> params = parameters();
   if (weights.size() != params.size()) {
-    throw ValueError("set_weights: layer " + name() + " has " + std::to_string(params.size()) +
-                     " weights, got " + std::to_string(weights.size()));
+    throw ValueError("set_weights: layer " + name() + " has " + count_of(params.size(), "weight") +
+                     ", got " + std::to_string(weights.size()));
   }
   for (std::size_t i = 0; i < params.size(); ++i) {
     if (weights[i].shape() != params[i]->value().shape()) {

@@ -38,6 +38,25 @@ class LearningPhaseScope {
   bool previous_;
 };
 
+/// Whether this thread is building a model by calling it on a row of zeros (Model::build):
+/// a layer whose output means nothing yet (a Normalization never adapted) lets the probe
+/// through instead of refusing, so a model can be built, then given its weights.
+bool building_model();
+
+/// Marks this thread as building a model while alive (Model::build uses it).
+class BuildingModelScope {
+ public:
+  /// Marks the thread.
+  BuildingModelScope();
+  /// Restores the mark that was set before.
+  ~BuildingModelScope();
+  BuildingModelScope(const BuildingModelScope&) = delete;             ///< not copyable
+  BuildingModelScope& operator=(const BuildingModelScope&) = delete;  ///< not assignable
+
+ private:
+  bool previous_;
+};
+
 /// Keras's names from class names: "Dense" → "dense", "BatchNormalization" →
 /// "batch_normalization".
 std::string to_snake_case(const std::string& class_name);

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "lib/error.h"
+#include "lib/text.h"
 
 namespace nn {
 namespace {
@@ -30,7 +31,7 @@ void NormalizationLayer::adapt(const Tensor& x) {
   }
   if (built() && features != input_dims().at(0)) {
     throw ShapeError("adapt: layer " + name() + " (Normalization) was built for " +
-                     std::to_string(input_dims().at(0)) + " features, got x " + shape_string(x));
+                     count_of(input_dims().at(0), "feature") + ", got x " + shape_string(x));
   }
   for (std::size_t i = 0; i < n; ++i) {
     for (std::size_t j = 0; j < features; ++j) {
@@ -60,15 +61,16 @@ double NormalizationLayer::count() const { return built() ? count_.value()(0, 0)
 
 Var NormalizationLayer::forward(const std::vector<Var>& inputs, bool) {
   const Var& x = single_input(inputs);  // (batch, features)
-  if (!adapted()) {
+  if (!adapted() && !building_model()) {  // building a model (to load its weights) may pass
     throw Error("layer " + name() +
-                " (Normalization) has no statistics yet: call adapt(x_train) before using it "
-                "(or set_weights({mean, variance, count}) with count > 0)");
+                " (Normalization) has no statistics yet: call adapt(x_train) before using it, "
+                "or build the model and load_weights() (or set_weights({mean, variance, count}) "
+                "with count > 0)");
   }
   if (x.cols() != mean_.value().shape(1)) {
     throw ShapeError("layer " + name() + " (Normalization): input x " + shape_string(x.value()) +
                      " does not fit the statistics " + shape_string(mean_.value()) + ": x needs " +
-                     std::to_string(mean_.value().shape(1)) + " columns");
+                     count_of(mean_.value().shape(1), "column"));
   }
   // 1 / s per feature, s = max(√variance, ε): (1, features), broadcast over the rows.
   Tensor inverse_scale = Tensor::from_shape(mean_.value().shape());

@@ -11,7 +11,10 @@
 // The statistics are weights that training never changes (trainable = false). They are the
 // layer's parameters in Keras's order (mean, variance, count), so get_weights()/set_weights()
 // and saved models carry them. A layer whose count is 0 was never adapted: calling it is an
-// error, since it would silently pass the raw features through.
+// error, since it would silently pass the raw features through. Building a model is the
+// exception (Model::build calls it on a row of zeros): as in Keras, an un-adapted layer then
+// has mean 0, variance 1 and count 0, so that a fresh model can be built and load_weights()
+// give it the saved statistics without the training data.
 
 #include <memory>
 #include <string>

@@ -53,9 +53,26 @@ class LeakyReLULayer : public ReLULayer {
   nlohmann::json get_config() const override;
 };
 
+/// ReLU's settings, in Keras's order: `nn::ReLU({.max_value = 6.0, .name = "relu6"})`.
+struct ReLUOptions {
+  std::optional<double> max_value;  ///< the output's ceiling; none by default
+  double negative_slope = 0.0;      ///< the slope below the threshold
+  double threshold = 0.0;           ///< where the slope changes
+  std::string name;                 ///< "" for automatic
+};
+
+/// LeakyReLU's settings: `nn::LeakyReLU({.name = "leaky"})`.
+struct LeakyReLUOptions {
+  double negative_slope = 0.3;  ///< Keras's default
+  std::string name;             ///< "" for automatic
+};
+
 /// `nn::ReLU()`, `nn::ReLU(6.0)` (ReLU6).
 class ReLU : public LayerHandle<ReLULayer> {
  public:
+  /// With these settings.
+  explicit ReLU(const ReLUOptions& options)
+      : ReLU(options.max_value, options.negative_slope, options.threshold, options.name) {}
   /// As ReLULayer's constructor.
   explicit ReLU(std::optional<double> max_value = std::nullopt, double negative_slope = 0.0,
                 double threshold = 0.0, std::string name = "");
@@ -64,6 +81,9 @@ class ReLU : public LayerHandle<ReLULayer> {
 /// `nn::LeakyReLU(0.2)`.
 class LeakyReLU : public LayerHandle<LeakyReLULayer> {
  public:
+  /// With these settings.
+  explicit LeakyReLU(const LeakyReLUOptions& options)
+      : LeakyReLU(options.negative_slope, options.name) {}
   /// As LeakyReLULayer's constructor.
   explicit LeakyReLU(double negative_slope = 0.3, std::string name = "");
 };

@@ -9,6 +9,7 @@
 #include <xtensor/xview.hpp>
 
 #include "lib/error.h"
+#include "lib/text.h"
 
 namespace nn {
 namespace {
@@ -88,8 +89,8 @@ LinearRegression& LinearRegression::fit(const Tensor& x, const Tensor& y) {
 Tensor LinearRegression::predict(const Tensor& x) const {
   if (!fitted()) throw ValueError("LinearRegression.predict before fit()");
   if (x.shape(1) != coef_.shape(0)) {
-    throw ShapeError("LinearRegression.predict: fitted on " + std::to_string(coef_.shape(0)) +
-                     " features (coef " + shape_string(coef_) + "), got x " + shape_string(x));
+    throw ShapeError("LinearRegression.predict: fitted on " + count_of(coef_.shape(0), "feature") +
+                     " (coef " + shape_string(coef_) + "), got x " + shape_string(x));
   }
   Matrix y = xt::linalg::dot(xt::cast<double>(x), xt::cast<double>(coef_));  // (m, out)
   y += xt::cast<double>(intercept_);

@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "lib/error.h"
+#include "lib/text.h"
 
 namespace nn {
 
@@ -12,7 +13,7 @@ void LinearClassifier::check_features(const Tensor& x, const std::string& op) co
   if (classes_.empty()) throw ValueError(op + ": call fit() first");
   if (x.shape()[1] != w_.size()) {
     throw ShapeError(op + ": x has shape " + shape_string(x) + " but the model has " +
-                     std::to_string(w_.size()) + " weights");
+                     count_of(w_.size(), "weight"));
   }
 }
 

@@ -5,6 +5,7 @@
 
 #include "lib/activations.h"
 #include "lib/error.h"
+#include "lib/text.h"
 
 namespace nn {
 namespace {
@@ -119,8 +120,8 @@ CategoricalCrossentropy::CategoricalCrossentropy(bool from_logits)
 void CategoricalCrossentropy::check_targets(const Tensor& y_true, std::size_t outputs) const {
   if (y_true.shape()[1] == 1 && outputs > 1) {
     throw ShapeError(name() + ": y_true " + shape_string(y_true) + " is one column but there are " +
-                     std::to_string(outputs) +
-                     " classes; for class indices use sparse_categorical_crossentropy");
+                     count_of(outputs, "class", "classes") +
+                     "; for class indices use sparse_categorical_crossentropy");
   }
   Loss::check_targets(y_true, outputs);
 }
@@ -192,7 +193,7 @@ void SparseCategoricalCrossentropy::check_targets(const Tensor& y_true, std::siz
     const float y = y_true(i, 0);
     if (!(y >= 0.0f && y < static_cast<float>(outputs) && y == std::floor(y))) {
       throw ValueError(name() + ": the label in row " + std::to_string(i) + " is " +
-                       std::to_string(y) + ", not a class index in [0, " + std::to_string(outputs) +
+                       number_text(y) + ", not a class index in [0, " + std::to_string(outputs) +
                        ")");
     }
   }

@@ -6,6 +6,7 @@
 #include "lib/losses/crossentropy.h"
 #include "lib/losses/regression.h"
 #include "lib/registry.h"
+#include "lib/text.h"
 
 namespace nn {
 namespace {
@@ -46,8 +47,8 @@ Var Loss::make_node(double loss, const Var& input, Tensor d_input, const std::st
 
 void Loss::check_targets(const Tensor& y_true, std::size_t outputs) const {
   if (y_true.shape()[1] != outputs) {
-    throw ShapeError(name() + ": y_true has " + std::to_string(y_true.shape()[1]) +
-                     " columns but the predictions have " + std::to_string(outputs) + " (" +
+    throw ShapeError(name() + ": y_true has " + count_of(y_true.shape()[1], "column") +
+                     " but the predictions have " + std::to_string(outputs) + " (" +
                      shape_string(y_true) + " against (None, " + std::to_string(outputs) + "))");
   }
 }

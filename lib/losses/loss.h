@@ -9,6 +9,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "lib/tensor.h"
@@ -78,7 +79,8 @@ class LossArg {
   std::shared_ptr<const Loss> loss_;
 };
 
-/// One loss, or a list with one loss per model output, as compile() takes them.
+/// One loss, a list with one loss per model output, or losses keyed by output name, as
+/// compile() takes them.
 class LossList {
  public:
   /// One loss by name.
@@ -91,13 +93,24 @@ class LossList {
   LossList(const LossArg& loss) : losses_{loss} {}  // NOLINT
   /// One loss per output: {"mse", nn::Huber(2.0)}.
   LossList(std::initializer_list<LossArg> losses) : losses_(losses) {}  // NOLINT
+  /// Losses keyed by the outputs' names, as Keras's dict:
+  /// {{"species", "sparse_categorical_crossentropy"}, {"width", "mse"}}.
+  LossList(std::initializer_list<std::pair<std::string, LossArg>> by_output) {  // NOLINT
+    for (const auto& [output, loss] : by_output) {
+      output_names_.push_back(output);
+      losses_.push_back(loss);
+    }
+  }
   /// One loss per output, from a list made at run time (a model file's training_config).
   explicit LossList(std::vector<LossArg> losses) : losses_(std::move(losses)) {}
-  /// The losses, in output order.
+  /// The losses, in output order (or in the order of output_names()).
   const std::vector<LossArg>& get() const { return losses_; }
+  /// The output each loss is for, when they were keyed by name; empty otherwise.
+  const std::vector<std::string>& output_names() const { return output_names_; }
 
  private:
   std::vector<LossArg> losses_;
+  std::vector<std::string> output_names_;
 };
 
 }  // namespace nn

@@ -5,6 +5,7 @@
 #include <xtensor/xview.hpp>
 
 #include "lib/error.h"
+#include "lib/text.h"
 
 namespace nn {
 
@@ -12,8 +13,8 @@ Tensor row_weights(const Tensor& y, const std::map<int, double>& class_weight,
                    const std::vector<double>& sample_weight) {
   const std::size_t rows = y.shape(0), columns = y.shape(1);
   if (!sample_weight.empty() && sample_weight.size() != rows) {
-    throw ValueError("sample_weight has " + std::to_string(sample_weight.size()) + " values for " +
-                     std::to_string(rows) + " rows of y");
+    throw ValueError("sample_weight has " + count_of(sample_weight.size(), "value") + " for " +
+                     count_of(rows, "row") + " of y");
   }
   Tensor w = xt::ones<float>({rows, std::size_t{1}});  // (n, 1)
   for (std::size_t i = 0; i < rows; ++i) {

@@ -6,6 +6,7 @@
 #include "lib/error.h"
 #include "lib/gemm.h"
 #include "lib/parallel.h"
+#include "lib/text.h"
 
 namespace nn::detail {
 
@@ -14,7 +15,7 @@ void check_rows(const std::string& who, const Arrays& x, const Arrays& y) {
   for (const Arrays* arrays : {&x, &y}) {
     for (std::size_t i = 0; i < arrays->size(); ++i) {
       if ((*arrays)[i].shape()[0] != x.rows()) {
-        throw ShapeError(who + ": x has " + std::to_string(x.rows()) + " rows but " +
+        throw ShapeError(who + ": x has " + count_of(x.rows(), "row") + " but " +
                          (arrays == &x ? "x[" : "y[") + std::to_string(i) + "] is " +
                          shape_string((*arrays)[i]));
       }

@@ -7,6 +7,7 @@
 #include "lib/models/batches.h"
 #include "lib/models/model.h"
 #include "lib/models/progress_bar.h"
+#include "lib/text.h"
 
 namespace nn {
 
@@ -25,7 +26,7 @@ Logs Model::evaluate(const Arrays& x, const Arrays& y, int batch_size, int verbo
   detail::check_rows("evaluate", x, y);
   detail::check_finite("evaluate", "x", x);  // a NaN loss would hide where the hole is
   detail::check_finite("evaluate", "y", y);
-  ensure_built(x);
+  ensure_built("evaluate", x);
   return evaluate_rows(x, y, 0, x.rows(), batch_size, verbose);
 }
 
@@ -62,8 +63,8 @@ Logs Model::evaluate_rows(const Arrays& x, const Arrays& y, std::size_t begin, s
 Tensor Model::predict(const Arrays& x, int batch_size) {
   std::vector<Tensor> outputs = predict_outputs(x, batch_size);
   if (outputs.size() != 1) {
-    throw Error("predict: model " + name_ + " has " + std::to_string(outputs.size()) +
-                " outputs; use predict_outputs()");
+    throw Error("predict: model " + name_ + " has " + count_of(outputs.size(), "output") +
+                "; use predict_outputs()");
   }
   return std::move(outputs[0]);
 }
@@ -72,7 +73,7 @@ std::vector<Tensor> Model::predict_outputs(const Arrays& x, int batch_size) {
   if (batch_size < 1) throw ValueError("predict: batch_size must be >= 1");
   detail::check_rows("predict", x, x);
   detail::check_finite("predict", "x", x);  // ReLU would turn a NaN into a confident answer
-  ensure_built(x);
+  ensure_built("predict", x);
   NoGradGuard no_tape;
   LearningPhaseScope inference(false);
   const std::size_t rows = x.rows(), batch = static_cast<std::size_t>(batch_size);

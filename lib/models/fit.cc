@@ -7,9 +7,11 @@
 #include "lib/initializers.h"
 #include "lib/losses/sample_weight.h"
 #include "lib/models/batches.h"
+#include "lib/models/functional.h"
 #include "lib/models/model.h"
 #include "lib/models/progress_bar.h"
 #include "lib/random.h"
+#include "lib/text.h"
 
 namespace nn {
 namespace {
@@ -61,11 +63,37 @@ std::vector<std::shared_ptr<Callback>> callback_list(const FitOptions& options,
 
 }  // namespace
 
-void Model::ensure_built(const Arrays& x) {
+void Model::ensure_built(const std::string& who, const Arrays& x) {
+  // The widths the model takes, if it knows them: the user hears of their own x, (10, 5),
+  // rather than of the one-row probe that build() sends through the layers.
+  const std::optional<std::vector<std::size_t>> expected =
+      built_ ? std::optional(input_dims_) : declared_input_dims();
+  if (expected && expected->size() == x.size()) {
+    for (std::size_t i = 0; i < x.size(); ++i) {
+      const std::size_t width = x[i].shape()[1];
+      if (width == (*expected)[i]) continue;
+      const Functional* functional = graph();
+      const std::string which = functional != nullptr
+                                    ? "input " + functional->inputs().at(i).layer()->name()
+                                : x.size() == 1 ? "x"
+                                                : "x[" + std::to_string(i) + "]";
+      throw ShapeError(who + ": model " + name_ + ": " + which + " takes (None, " +
+                       std::to_string((*expected)[i]) + ") but was given " +
+                       shape_string(x[i]) + ": " + count_of(width, "feature") + " instead of " +
+                       std::to_string((*expected)[i]));
+    }
+  }
   if (built_) return;
   std::vector<std::size_t> dims;
   for (std::size_t i = 0; i < x.size(); ++i) dims.push_back(x[i].shape()[1]);
-  build(dims);
+  try {
+    build(dims);
+  } catch (const ShapeError& e) {
+    std::string shapes;
+    for (std::size_t i = 0; i < x.size(); ++i) shapes += (i ? ", " : "") + shape_string(x[i]);
+    throw ShapeError(who + ": the model cannot take x " + shapes +
+                     " (building it on one row of that width): " + e.what());
+  }
 }
 
 // book:begin train_step
@@ -93,9 +121,10 @@ History Model::fit(const Arrays& x, const Arrays& y, FitOptions options) {
   check_finite("fit", "y", y);
   const Validation validation = validation_rows(x, y, options);
   if (validation.train_rows == 0) throw ValueError("fit: no training rows");
-  ensure_built(x);
+  ensure_built("fit", x);
+  const PerOutput& compiled = per_output(output_dims_.size());
   for (std::size_t i = 0; i < y.size() && i < output_dims_.size(); ++i) {
-    losses_[losses_.size() == 1 ? 0 : i]->check_targets(y[i], output_dims_[i]);
+    compiled.losses[compiled.losses.size() == 1 ? 0 : i]->check_targets(y[i], output_dims_[i]);
   }
   const std::size_t rows = validation.train_rows;
   const std::size_t batch_size = static_cast<std::size_t>(options.batch_size);

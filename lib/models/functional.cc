@@ -4,6 +4,7 @@
 
 #include "lib/error.h"
 #include "lib/models/summary.h"
+#include "lib/text.h"
 
 namespace nn {
 namespace {
@@ -15,6 +16,22 @@ std::string names_of(const std::vector<SymbolicTensor>& tensors) {
 }
 
 }  // namespace
+
+Model::Model(std::vector<SymbolicTensor> inputs, std::vector<SymbolicTensor> outputs,
+             std::string name)
+    : name_(name),
+      graph_(std::make_shared<Functional>(std::move(inputs), std::move(outputs), name)) {
+  for (const auto& layer : graph_->layers()) track_layer(layer);  // named by the graph
+}
+
+Model::Model(const SymbolicTensor& input, const SymbolicTensor& output, std::string name)
+    : Model(std::vector<SymbolicTensor>{input}, std::vector<SymbolicTensor>{output},
+            std::move(name)) {}
+
+const Functional* Model::graph() const {
+  return graph_ ? static_cast<const Functional*>(graph_.get())
+                : dynamic_cast<const Functional*>(this);
+}
 
 Functional::Functional(const SymbolicTensor& input, const SymbolicTensor& output, std::string name)
     : Functional(std::vector<SymbolicTensor>{input}, std::vector<SymbolicTensor>{output},
@@ -101,8 +118,8 @@ std::vector<Var> Functional::call(const std::vector<Var>& inputs, bool training)
     if (inputs[i].cols() != inputs_[i].width()) {
       throw ShapeError("model " + name() + ": input " + inputs_[i].layer()->name() + " expects " +
                        inputs_[i].shape_string() + " but was given " +
-                       shape_string(inputs[i].value()) + ": " + std::to_string(inputs[i].cols()) +
-                       " features instead of " + std::to_string(inputs_[i].width()));
+                       shape_string(inputs[i].value()) + ": " + count_of(inputs[i].cols(), "feature") +
+                       " instead of " + std::to_string(inputs_[i].width()));
     }
     values[i] = inputs[i];
   }

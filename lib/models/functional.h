@@ -7,8 +7,8 @@
 //   nn::SymbolicTensor output = nn::Dense(1)(both);                     // (None, 1)
 //   nn::Functional model({input}, {output}, "wide_and_deep");
 //
-// (Keras writes keras.Model(inputs, outputs) and gets an object of class Functional; here the
-// class is named directly.) The constructor walks back from the outputs to the inputs, puts
+// (Keras writes keras.Model(inputs, outputs) and gets an object of class Functional; here
+// both spellings work: nn::Model(inputs, outputs) holds an nn::Functional and runs it.) The constructor walks back from the outputs to the inputs, puts
 // the layer calls in an order where each comes after what it needs, and checks the wiring:
 // every output must be computable from the inputs, and every input must be used. call() then
 // replays the calls on real tensors, so a functional model trains like any other; and since

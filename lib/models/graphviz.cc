@@ -168,4 +168,11 @@ std::string render_dot(const std::string& dot_source, const std::string& format)
   return result;
 }
 
+std::string model_to_dot(const Model& model, const PlotModelOptions& options) {
+  if (const Functional* graph = model.graph()) return model_to_dot(*graph, options);
+  throw ValueError("model_to_dot: model " + model.name() +
+                   " is not a graph of layers (a subclassed model's architecture is the code "
+                   "of its call()); build it with the functional API to draw it");
+}
+
 }  // namespace nn

@@ -23,6 +23,9 @@ struct PlotModelOptions {
 /// and an arrow for each tensor a layer is called on. Throws ValueError for a rankdir other
 /// than TB, BT, LR, RL.
 std::string model_to_dot(const Functional& model, const PlotModelOptions& options = {});
+/// The same for a model made by nn::Model(inputs, outputs). Throws ValueError for a model
+/// that is not a graph of layers (a subclassed model: its architecture is its call()).
+std::string model_to_dot(const Model& model, const PlotModelOptions& options = {});
 
 /// Runs Graphviz's `dot -T<format>` on `dot_source` and returns what it writes: an SVG
 /// document by default. Throws nn::Error saying how to install Graphviz if `dot` is not on

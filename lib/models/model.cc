@@ -3,20 +3,24 @@
 #include "lib/error.h"
 #include "lib/losses/sample_weight.h"
 #include "lib/models/summary.h"
+#include "lib/text.h"
 
 namespace nn {
 
 Model::Model(std::string name) : name_(std::move(name)) {}
 
-std::vector<Var> Model::call(const std::vector<Var>&, bool) {
+// A model made by Model(inputs, outputs) holds a Functional and hands it what depends on the
+// graph (each method below that starts with `if (graph_)`).
+std::vector<Var> Model::call(const std::vector<Var>& inputs, bool training) {
+  if (graph_) return graph_->call(inputs, training);
   throw Error("model " + name_ + ": call() is not defined; a subclass of nn::Model overrides it");
 }
 
 Var Model::operator()(const Var& x) {
   std::vector<Var> outputs = call({x}, learning_phase());
   if (outputs.size() != 1) {
-    throw Error("model " + name_ + " has " + std::to_string(outputs.size()) +
-                " outputs; use call() to get them all");
+    throw Error("model " + name_ + " has " + count_of(outputs.size(), "output") +
+                "; use call() to get them all");
   }
   return outputs[0];
 }
@@ -25,57 +29,86 @@ void Model::build(const std::vector<std::size_t>& input_dims) {
   // One row of zeros through call(): every layer used sees its input width and builds.
   NoGradGuard no_tape;
   LearningPhaseScope inference(false);
+  BuildingModelScope probe;
   std::vector<Var> inputs;
   for (std::size_t d : input_dims)
     inputs.emplace_back(Tensor(xt::zeros<float>({std::size_t{1}, d})));
   output_dims_.clear();
   for (const Var& y : call(inputs, false)) output_dims_.push_back(y.cols());
+  input_dims_ = input_dims;
   built_ = true;
 }
 
-void Model::compile(LossList loss, OptimizerArg optimizer, std::vector<MetricArg> metrics,
-                    std::vector<double> loss_weights) {
-  losses_.clear();
-  for (const LossArg& arg : loss.get()) losses_.push_back(arg.get());
-  if (losses_.empty()) throw ValueError("compile: no loss given");
+void Model::compile(LossList loss, OptimizerArg optimizer, MetricList metrics,
+                    LossWeights loss_weights) {
+  if (loss.get().empty()) throw ValueError("compile: no loss given");
   optimizer_ = optimizer.make();
-  metric_prototypes_.clear();
-  for (const MetricArg& arg : metrics) metric_prototypes_.push_back(arg.get());
-  loss_weights_ = std::move(loss_weights);
+  loss_spec_ = std::move(loss);
+  metric_spec_ = std::move(metrics);
+  weight_spec_ = std::move(loss_weights);
+  per_output_.reset();
   metrics_.clear();
   output_loss_sums_.clear();
+  // A wrong count or name is caught here when the outputs are known, not at the first fit().
+  if (outputs_known()) per_output(output_names().size());
+}
+
+const PerOutput& Model::per_output(std::size_t outputs) {
+  if (!loss_spec_) throw Error("model " + name_ + " is not compiled; call compile() first");
+  if (!per_output_ || per_output_->metrics.size() != outputs) {
+    std::vector<std::string> names = output_names();
+    if (names.size() != outputs) names = Model::output_names();  // called on other outputs
+    per_output_ = resolve_per_output(name_, names, *loss_spec_, metric_spec_, weight_spec_);
+  }
+  return *per_output_;
+}
+
+std::vector<std::shared_ptr<const Loss>> Model::compiled_losses() const {
+  if (per_output_) return per_output_->losses;
+  std::vector<std::shared_ptr<const Loss>> losses;
+  if (loss_spec_) {
+    for (const LossArg& loss : loss_spec_->get()) losses.push_back(loss.get());
+  }
+  return losses;
+}
+
+std::vector<std::shared_ptr<const Metric>> Model::compiled_metrics(std::size_t output) const {
+  if (per_output_) return per_output_->metrics.at(output);
+  std::vector<std::shared_ptr<const Metric>> metrics;
+  for (const MetricArg& metric : metric_spec_.every_output()) metrics.push_back(metric.get());
+  return metrics;
+}
+
+bool Model::metrics_differ_per_output() const { return !metric_spec_.by_output().empty(); }
+
+std::vector<double> Model::loss_weights() const {
+  return per_output_ ? per_output_->loss_weights : weight_spec_.get();
 }
 
 Var Model::compute_loss(const std::vector<Tensor>& y, const std::vector<Var>& y_pred) {
   const std::size_t outputs = y_pred.size();
   if (y.size() != outputs) {
-    throw Error("model " + name_ + " has " + std::to_string(outputs) + " outputs but y has " +
-                std::to_string(y.size()) + " arrays");
+    throw Error("model " + name_ + " has " + count_of(outputs, "output") + " but y has " +
+                count_of(y.size(), "array"));
   }
-  if (losses_.size() != 1 && losses_.size() != outputs) {
-    throw ValueError("compile() was given " + std::to_string(losses_.size()) + " losses for " +
-                     std::to_string(outputs) + " outputs");
-  }
-  if (!loss_weights_.empty() && loss_weights_.size() != outputs) {
-    throw ValueError("compile() was given " + std::to_string(loss_weights_.size()) +
-                     " loss weights for " + std::to_string(outputs) + " outputs");
-  }
-  if (metrics_.size() != outputs) {  // the first batch: one set of metrics per output
+  const PerOutput& compiled = per_output(outputs);
+  if (metrics_.size() != outputs) {  // the first batch: the metrics of each output
     metrics_.clear();
     metrics_.resize(outputs);
-    for (auto& per_output : metrics_) {
-      for (const auto& prototype : metric_prototypes_) per_output.push_back(prototype->clone());
+    for (std::size_t i = 0; i < outputs; ++i) {
+      for (const auto& prototype : compiled.metrics[i]) metrics_[i].push_back(prototype->clone());
     }
     output_loss_sums_.assign(outputs, 0.0);
   }
   const double batch = static_cast<double>(y_pred.at(0).rows());
   Var total;
   for (std::size_t i = 0; i < outputs; ++i) {
-    const Loss& loss = *losses_[losses_.size() == 1 ? 0 : i];
+    const Loss& loss = *compiled.losses[compiled.losses.size() == 1 ? 0 : i];
     Var loss_i = batch_weights_ ? weighted_loss(loss, y[i], y_pred[i], *batch_weights_)
                                 : loss(y[i], y_pred[i]);
     output_loss_sums_[i] += loss_i.item() * batch;
-    const float weight = loss_weights_.empty() ? 1.0f : static_cast<float>(loss_weights_[i]);
+    const float weight =
+        compiled.loss_weights.empty() ? 1.0f : static_cast<float>(compiled.loss_weights[i]);
     Var term = weight == 1.0f ? loss_i : scale(loss_i, weight);
     total = total ? add(total, term) : term;
   }
@@ -98,7 +131,10 @@ std::vector<std::string> Model::metrics_names() const {
     for (const std::string& output : outputs) names.push_back(output + "_loss");
   }
   for (std::size_t i = 0; i < (several ? outputs.size() : 1); ++i) {
-    for (const auto& metric : metric_prototypes_) {
+    const auto metrics = per_output_ && i < per_output_->metrics.size()
+                             ? per_output_->metrics[i]
+                             : compiled_metrics();
+    for (const auto& metric : metrics) {
       names.push_back(several ? outputs[i] + "_" + metric->name() : metric->name());
     }
   }
@@ -127,6 +163,7 @@ void Model::reset_metrics() {
 }
 
 std::vector<std::string> Model::output_names() const {
+  if (graph_) return graph_->output_names();
   std::vector<std::string> names;
   for (std::size_t i = 0; i < std::max<std::size_t>(1, output_dims_.size()); ++i) {
     names.push_back("output_" + std::to_string(i + 1));
@@ -134,9 +171,15 @@ std::vector<std::string> Model::output_names() const {
   return names;
 }
 
-std::string Model::output_shape_of(const Layer&) const { return "multiple"; }
+std::string Model::output_shape_of(const Layer& layer) const {
+  if (graph_) return graph_->output_shape_of(layer);
+  return "multiple";
+}
 
-std::optional<std::vector<std::size_t>> Model::declared_input_dims() const { return std::nullopt; }
+std::optional<std::vector<std::size_t>> Model::declared_input_dims() const {
+  if (graph_) return graph_->declared_input_dims();
+  return std::nullopt;
+}
 
 void Model::track_layer(const std::shared_ptr<Layer>& layer) {
   if (!layer) throw Error("model " + name_ + ": cannot track a null layer");
@@ -202,8 +245,8 @@ std::vector<Tensor> Model::get_weights() {
 void Model::set_weights(const std::vector<Tensor>& weights) {
   const std::size_t expected = parameters().size();
   if (weights.size() != expected) {
-    throw ValueError("set_weights: model " + name_ + " has " + std::to_string(expected) +
-                     " weights, got " + std::to_string(weights.size()));
+    throw ValueError("set_weights: model " + name_ + " has " + count_of(expected, "weight") +
+                     ", got " + std::to_string(weights.size()));
   }
   std::size_t next = 0;
   for (const auto& layer : layers_) {
@@ -219,6 +262,7 @@ Optimizer& Model::optimizer() {
 }
 
 nlohmann::json Model::get_config() const {
+  if (graph_) return graph_->get_config();
   if (is_graph_network()) {
     throw Error("model " + name_ + ": get_config() is not written for this kind of model yet");
   }
@@ -230,6 +274,7 @@ nlohmann::json Model::get_config() const {
 }
 
 void Model::summary(std::ostream& out) {
+  if (graph_) return graph_->summary(out);
   if (!built_) {
     if (const auto dims = declared_input_dims()) build(*dims);
   }

@@ -15,12 +15,14 @@
 #include <vector>
 
 #include "lib/gemm.h"  // set_blas_threads
+#include "lib/layers/input.h"
 #include "lib/layers/layer.h"
 #include "lib/losses/loss.h"
 #include "lib/metrics.h"
 #include "lib/models/arrays.h"
 #include "lib/models/callback.h"
 #include "lib/models/history.h"
+#include "lib/models/per_output.h"
 #include "lib/optimizers/optimizer.h"
 
 namespace nn {
@@ -45,11 +47,20 @@ struct FitOptions {
   std::vector<double> sample_weight;   ///< one weight per row of x (empty: all 1)
 };
 
+class Functional;  // lib/models/functional.h
+
 /// The base of every model.
 class Model {
  public:
   /// A model named `name` (summary() prints it).
   explicit Model(std::string name = "model");
+  /// A functional model from `inputs` (each made by nn::Input) to `outputs`, as Keras writes
+  /// keras.Model(inputs, outputs): the same as nn::Functional(inputs, outputs, name), which
+  /// this model holds and runs. Throws as nn::Functional's constructor does.
+  Model(std::vector<SymbolicTensor> inputs, std::vector<SymbolicTensor> outputs,
+        std::string name = "model");
+  /// A functional model with one input and one output.
+  Model(const SymbolicTensor& input, const SymbolicTensor& output, std::string name = "model");
   virtual ~Model() = default;
   Model(const Model&) = delete;             ///< models are not copied (their layers are shared)
   Model& operator=(const Model&) = delete;  ///< not assignable
@@ -68,9 +79,14 @@ class Model {
 
   /// Chooses the loss (one, or one per output; one loss for several outputs applies to each
   /// and the results are summed), the optimizer (by name or a copy of the object), the
-  /// metrics (by name or object, for every output) and the weights of the outputs' losses.
-  void compile(LossList loss, OptimizerArg optimizer, std::vector<MetricArg> metrics = {},
-               std::vector<double> loss_weights = {});
+  /// metrics (for every output, or per output) and the weights of the outputs' losses. Per
+  /// output means in output order or keyed by the outputs' names (lib/models/per_output.h):
+  /// `compile({{"species", "sparse_categorical_crossentropy"}, {"width", "mse"}}, "adam",
+  /// {{"species", {"accuracy"}}})`. A count or a name that does not fit the outputs is a
+  /// ValueError here when the outputs are known (a functional or Sequential model, or one
+  /// built), else at the first fit() or evaluate().
+  void compile(LossList loss, OptimizerArg optimizer, MetricList metrics = {},
+               LossWeights loss_weights = {});
   /// Trains on x (inputs) and y (targets). Returns the History of the epochs' logs.
   /// Throws nn::Error if x or y hold NaN or infinity (naming the row and column), and if the
   /// loss becomes NaN or infinite (naming the epoch and step) unless a TerminateOnNaN
@@ -90,13 +106,16 @@ class Model {
   /// Whether the model is a static graph of layers (Sequential, Functional), whose
   /// architecture can be written down, shown and checked. False for a subclass of nn::Model:
   /// its architecture is the code of its call().
-  virtual bool is_graph_network() const { return false; }
+  virtual bool is_graph_network() const { return graph_ != nullptr; }
   /// Keras's model config (the architecture as JSON, for saving whole models). The base
   /// version throws nn::Error: for a subclassed model it says that saving the whole model
   /// needs the functional or Sequential API (its weights can still be saved).
   virtual nlohmann::json get_config() const;
   /// The model's name.
   const std::string& name() const { return name_; }
+  /// The graph of a functional model (an nn::Functional, or the one that
+  /// nn::Model(inputs, outputs) holds), to draw or save it; null for other models.
+  const Functional* graph() const;
   /// The tracked layers, in the order they were added.
   const std::vector<std::shared_ptr<Layer>>& layers() const { return layers_; }
   /// The layer with this name; ValueError listing the names if there is none.
@@ -116,14 +135,15 @@ class Model {
   Optimizer& optimizer();
   /// Whether compile() has run.
   bool compiled() const { return optimizer_ != nullptr; }
-  /// The losses compile() was given (one, or one per output), e.g. to save them.
-  const std::vector<std::shared_ptr<const Loss>>& compiled_losses() const { return losses_; }
-  /// The metrics compile() was given (prototypes, one set for every output).
-  const std::vector<std::shared_ptr<const Metric>>& compiled_metrics() const {
-    return metric_prototypes_;
-  }
-  /// The loss weights compile() was given (empty: every output weighs 1).
-  const std::vector<double>& loss_weights() const { return loss_weights_; }
+  /// The losses compile() was given (one, or one per output in output order), e.g. to save
+  /// them.
+  std::vector<std::shared_ptr<const Loss>> compiled_losses() const;
+  /// The metrics compile() gave output `output` (prototypes).
+  std::vector<std::shared_ptr<const Metric>> compiled_metrics(std::size_t output = 0) const;
+  /// Whether compile() gave the outputs different metrics (keyed by output name).
+  bool metrics_differ_per_output() const;
+  /// The loss weights compile() was given, in output order (empty: every output weighs 1).
+  std::vector<double> loss_weights() const;
   /// The keys of the logs, in Keras's order: "loss", the outputs' losses, the metrics.
   std::vector<std::string> metrics_names() const;
 
@@ -164,18 +184,28 @@ class Model {
   void reset_metrics();
 
  private:
-  void ensure_built(const Arrays& x);
+  // Builds the model for x's widths on first use; ShapeError naming `who` and x's shape when
+  // x does not fit the widths the model knows.
+  void ensure_built(const std::string& who, const Arrays& x);
   Logs evaluate_rows(const Arrays& x, const Arrays& y, std::size_t begin, std::size_t end,
                      int batch_size, int verbose);
 
   std::string name_;
+  std::shared_ptr<Model> graph_;  // set by Model(inputs, outputs): the Functional it runs
   std::vector<std::shared_ptr<Layer>> layers_;
   bool built_ = false;
+  std::vector<std::size_t> input_dims_;   // known once built
   std::vector<std::size_t> output_dims_;  // known once built
-  // compile()
-  std::vector<std::shared_ptr<const Loss>> losses_;
-  std::vector<double> loss_weights_;
-  std::vector<std::shared_ptr<const Metric>> metric_prototypes_;
+  // Whether the outputs (their number and names) are known before any data is seen.
+  bool outputs_known() const { return is_graph_network() || built_; }
+  // compile()'s arguments matched to the outputs, on first need.
+  const PerOutput& per_output(std::size_t outputs);
+
+  // compile(): as given (maybe keyed by output name), and per output once resolved
+  std::optional<LossList> loss_spec_;
+  MetricList metric_spec_;
+  LossWeights weight_spec_;
+  std::optional<PerOutput> per_output_;
   std::unique_ptr<Optimizer> optimizer_;
   const Tensor* batch_weights_ = nullptr;  // the batch's row weights during fit()
   // running means

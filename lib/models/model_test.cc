@@ -8,6 +8,8 @@
 #include "lib/error.h"
 #include "lib/initializers.h"
 #include "lib/layers/dense.h"
+#include "lib/layers/flatten.h"
+#include "lib/models/sequential.h"
 #include "lib/optimizers/sgd.h"
 #include "lib/random.h"
 
@@ -96,7 +98,7 @@ TEST_CASE("one loss for several outputs applies to each, and the results are sum
   const nn::Logs logs = model.evaluate({x_wide, x_deep}, {y, y}, 32, 0);
   CHECK(logs.at("loss") == Approx(logs.at("output_1_loss") + logs.at("output_2_loss")));
   CHECK_THROWS_WITH(model.evaluate({x_wide, x_deep}, y, 32, 0),
-                    Catch::Contains("2 outputs") && Catch::Contains("1 arrays"));
+                    Catch::Contains("2 outputs") && Catch::Contains("1 array"));
 }
 
 TEST_CASE("loops and shared layers in call(); summary says 'multiple' as Keras does") {
@@ -120,4 +122,21 @@ TEST_CASE("loops and shared layers in call(); summary says 'multiple' as Keras d
 TEST_CASE("a model without call() says what to write") {
   nn::Model empty;
   CHECK_THROWS_WITH(empty.call({}, false), Catch::Contains("override"));
+}
+
+TEST_CASE("a wrong width is reported with the user's x, not the one-row build probe") {
+  nn::Tensor x = xt::zeros<float>({10, 5});
+  nn::Sequential model({nn::Flatten({4}), nn::Dense(3)});  // Flatten({4}) declares the width
+  model.compile("mse", "sgd");
+  CHECK_THROWS_AS(model.predict(x), nn::ShapeError);
+  CHECK_THROWS_WITH(model.predict(x), Catch::Contains("predict") && Catch::Contains("(10, 5)") &&
+                                          Catch::Contains("5 features instead of 4") &&
+                                          !Catch::Contains("(1, 5)"));
+  // A model built by an earlier call knows its width as well.
+  nn::Sequential built({nn::Dense(3)});
+  built.compile("mse", "sgd");
+  built.predict(xt::zeros<float>({2, 4}));
+  CHECK_THROWS_WITH(built.fit(x, xt::zeros<float>({10, 3}), {.verbose = 0}),
+                    Catch::Contains("fit") && Catch::Contains("(10, 5)") &&
+                        Catch::Contains("(None, 4)"));
 }

@@ -9,13 +9,14 @@
 #include "lib/plot/format.h"
 #include "lib/plot/marker.h"
 #include "lib/plot/palette.h"
+#include "lib/text.h"
 
 namespace nn::plot {
 namespace {
 
 void check_sizes(const std::string& call, const Series& xs, const Series& ys) {
   if (xs.values.size() != ys.values.size()) {
-    throw ShapeError(call + ": xs has " + std::to_string(xs.values.size()) + " values but ys has " +
+    throw ShapeError(call + ": xs has " + count_of(xs.values.size(), "value") + " but ys has " +
                      std::to_string(ys.values.size()));
   }
 }
@@ -181,8 +182,8 @@ void Axes::bar(const std::vector<std::string>& labels, const Series& values,
                const BarStyle& style) {
   const std::size_t n = values.values.size();
   if (labels.size() != n) {
-    throw ValueError("bar: " + std::to_string(labels.size()) + " labels for " + std::to_string(n) +
-                     " values");
+    throw ValueError("bar: " + count_of(labels.size(), "label") + " for " + count_of(n, "value") +
+                     "");
   }
   const std::string color = next_color(style.color);
   Artist artist{{-0.4, n - 0.6}, values.values};
@@ -238,7 +239,7 @@ void Axes::legend(const std::string& location) {
 
 void Axes::xticks(const std::vector<double>& values, const std::vector<std::string>& labels) {
   if (!labels.empty() && labels.size() != values.size()) {
-    throw ValueError("xticks: " + std::to_string(labels.size()) + " labels for " +
+    throw ValueError("xticks: " + count_of(labels.size(), "label") + " for " +
                      std::to_string(values.size()) + " ticks");
   }
   x_.tick_values = values;
@@ -247,7 +248,7 @@ void Axes::xticks(const std::vector<double>& values, const std::vector<std::stri
 
 void Axes::yticks(const std::vector<double>& values, const std::vector<std::string>& labels) {
   if (!labels.empty() && labels.size() != values.size()) {
-    throw ValueError("yticks: " + std::to_string(labels.size()) + " labels for " +
+    throw ValueError("yticks: " + count_of(labels.size(), "label") + " for " +
                      std::to_string(values.size()) + " ticks");
   }
   y_.tick_values = values;

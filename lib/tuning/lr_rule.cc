@@ -5,6 +5,7 @@
 
 #include "lib/callbacks/lr_finder.h"
 #include "lib/error.h"
+#include "lib/text.h"
 
 namespace nn::tuning {
 
@@ -13,7 +14,7 @@ LearningRatePick pick_learning_rate(const std::vector<double>& rates,
                                     double beta) {
   if (rates.size() != losses.size()) {
     throw ValueError("pick_learning_rate: " + std::to_string(rates.size()) + " rates but " +
-                     std::to_string(losses.size()) + " losses");
+                     count_of(losses.size(), "loss", "losses"));
   }
   if (!(divisor > 0.0)) throw ValueError("pick_learning_rate: divisor must be > 0");
   LearningRatePick pick;
