@@ -148,13 +148,6 @@ Var softplus(const Var& z) {
   });
 }
 
-Var leaky_relu(const Var& z, float negative_slope) {
-  return Var::from_op(leaky_relu(z.value(), negative_slope), {z}, "leaky_relu",
-                      [z, negative_slope](const Tensor&, const Tensor& dy) {
-                        z.accumulate_grad(xt::where(z.value() > 0.0f, dy, negative_slope * dy));
-                      });
-}
-
 Var elu(const Var& z, float alpha) {
   return Var::from_op(elu(z.value(), alpha), {z}, "elu",
                       [z, alpha](const Tensor& y, const Tensor& dy) {
@@ -199,12 +192,24 @@ Var softmax(const Var& z) {
 
 namespace {
 
+// Keras 3's default slope of leaky_relu.
+constexpr float kLeakySlope = 0.2f;
+
+// Leaky ReLU on the tape, with Keras 3's slope (why it is not public: lib/activations.h).
+// Backward: dz += dy where z > 0, else 0.2·dy.
+Var leaky_relu(const Var& z) {
+  return Var::from_op(nn::leaky_relu(z.value(), kLeakySlope), {z}, "leaky_relu",
+                      [z](const Tensor&, const Tensor& dy) {
+                        z.accumulate_grad(xt::where(z.value() > 0.0f, dy, kLeakySlope * dy));
+                      });
+}
+
 const Registry<ActivationFn>& registry() {
   static const Registry<ActivationFn> known(
       "activation", {
                         {"elu", [](const Var& z) { return elu(z); }},
                         {"gelu", static_cast<ActivationFn>(&gelu)},
-                        {"leaky_relu", [](const Var& z) { return leaky_relu(z); }},
+                        {"leaky_relu", static_cast<ActivationFn>(&leaky_relu)},
                         {"linear", static_cast<ActivationFn>(&identity)},
                         {"relu", static_cast<ActivationFn>(&relu)},
                         {"selu", static_cast<ActivationFn>(&selu)},

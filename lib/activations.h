@@ -34,6 +34,10 @@ Tensor relu(const Tensor& z);
 /// y = log(1 + e^z), computed as max(z, 0) + log(1 + e^−|z|) so that it never overflows.
 Tensor softplus(const Tensor& z);
 /// y = z where z > 0, else negative_slope·z (Keras 3's default slope is 0.2; PyTorch's 0.01).
+/// On the tape it is activation_by_name("leaky_relu") (slope 0.2), not a public Var
+/// overload: exercise 2.6 has the reader write exercises::leaky_relu(const nn::Var&, float),
+/// and a same-signature nn::leaky_relu, found by argument-dependent lookup, would make its
+/// calls ambiguous (and give the answer away).
 Tensor leaky_relu(const Tensor& z, float negative_slope = 0.2f);
 /// y = z where z > 0, else α(e^z − 1), with e^z − 1 as expm1 of min(z, 0): never overflows.
 Tensor elu(const Tensor& z, float alpha = 1.0f);
@@ -61,8 +65,6 @@ Var tanh(const Var& z);
 Var relu(const Var& z);
 /// Softplus on the tape. Backward: dz += dy ⊙ σ(z).
 Var softplus(const Var& z);
-/// Leaky ReLU on the tape. Backward: dz += dy where z > 0, else negative_slope·dy.
-Var leaky_relu(const Var& z, float negative_slope = 0.2f);
 /// ELU on the tape. Backward: dz += dy where z > 0, else dy ⊙ α·e^z (= dy ⊙ (y + α)).
 Var elu(const Var& z, float alpha = 1.0f);
 /// SELU on the tape. Backward: dz += λ·dy where z > 0, else dy ⊙ λα·e^z.
