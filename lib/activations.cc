@@ -29,6 +29,54 @@ Tensor relu(const Tensor& z) {
 
 Tensor softplus(const Tensor& z) { return xt::maximum(z, 0.0f) + xt::log1p(xt::exp(-xt::abs(z))); }
 
+namespace {
+
+// Keras's SELU constants (keras.activations.selu), as floats.
+constexpr float kSeluAlpha = 1.67326324235437728481f;
+constexpr float kSeluScale = 1.05070098735548049342f;
+
+// σ(z) without overflow: e^−z is never taken of a large negative z, nor e^z of a large
+// positive one, so |z| = 1000 gives 0 or 1 and no inf along the way.
+float logistic(float z) {
+  if (z >= 0.0f) return 1.0f / (1.0f + std::exp(-z));
+  const float e = std::exp(z);
+  return e / (1.0f + e);
+}
+
+// Φ(z), the standard normal distribution function, and φ(z), its density.
+float normal_cdf(float z) { return 0.5f * (1.0f + std::erf(z * static_cast<float>(M_SQRT1_2))); }
+float normal_pdf(float z) {
+  return std::exp(-0.5f * z * z) * static_cast<float>(0.5 * M_2_SQRTPI * M_SQRT1_2);
+}
+
+// f applied to every entry of z: (same shape as z).
+template <class F>
+Tensor map(const Tensor& z, F f) {
+  Tensor y = Tensor::from_shape(z.shape());
+  for (std::size_t i = 0; i < z.size(); ++i) y.data()[i] = f(z.data()[i]);
+  return y;
+}
+
+}  // namespace
+
+Tensor leaky_relu(const Tensor& z, float negative_slope) {
+  return xt::where(z > 0.0f, z, negative_slope * z);
+}
+
+Tensor elu(const Tensor& z, float alpha) {
+  return xt::where(z > 0.0f, z, alpha * xt::expm1(xt::minimum(z, 0.0f)));  // no e^z of z > 0
+}
+
+Tensor selu(const Tensor& z) { return kSeluScale * elu(z, kSeluAlpha); }
+
+Tensor gelu(const Tensor& z) {
+  return map(z, [](float v) { return v * normal_cdf(v); });
+}
+
+Tensor swish(const Tensor& z) {
+  return map(z, [](float v) { return v * logistic(v); });
+}
+
 Tensor softmax(const Tensor& z) {
   const std::size_t rows = z.shape()[0], cols = z.shape()[1];
   Tensor y = Tensor::from_shape({rows, cols});
@@ -100,6 +148,37 @@ Var softplus(const Var& z) {
   });
 }
 
+Var elu(const Var& z, float alpha) {
+  return Var::from_op(elu(z.value(), alpha), {z}, "elu",
+                      [z, alpha](const Tensor& y, const Tensor& dy) {
+                        // elu' = α·e^z = y + α where z <= 0
+                        z.accumulate_grad(xt::where(z.value() > 0.0f, dy, dy * (y + alpha)));
+                      });
+}
+
+Var selu(const Var& z) {
+  return Var::from_op(selu(z.value()), {z}, "selu", [z](const Tensor& y, const Tensor& dy) {
+    // selu' = λ where z > 0, else λα·e^z = y + λα
+    z.accumulate_grad(
+        xt::where(z.value() > 0.0f, kSeluScale * dy, dy * (y + kSeluScale * kSeluAlpha)));
+  });
+}
+
+Var gelu(const Var& z) {
+  return Var::from_op(gelu(z.value()), {z}, "gelu", [z](const Tensor&, const Tensor& dy) {
+    z.accumulate_grad(dy * map(z.value(), [](float v) {  // gelu' = Φ(z) + z·φ(z)
+                        return normal_cdf(v) + v * normal_pdf(v);
+                      }));
+  });
+}
+
+Var swish(const Var& z) {
+  return Var::from_op(swish(z.value()), {z}, "swish", [z](const Tensor& y, const Tensor& dy) {
+    const Tensor s = map(z.value(), logistic);
+    z.accumulate_grad(dy * (s + y * (1.0f - s)));  // swish' = σ + z·σ(1 − σ) = σ + y(1 − σ)
+  });
+}
+
 Var softmax(const Var& z) {
   return Var::from_op(softmax(z.value()), {z}, "softmax", [z](const Tensor& y, const Tensor& dy) {
     Tensor& dz = z.grad_accumulator();
@@ -113,17 +192,35 @@ Var softmax(const Var& z) {
 
 namespace {
 
+// Keras 3's default slope of leaky_relu.
+constexpr float kLeakySlope = 0.2f;
+
+// Leaky ReLU on the tape, with Keras 3's slope (why it is not public: lib/activations.h).
+// Backward: dz += dy where z > 0, else 0.2·dy.
+Var leaky_relu(const Var& z) {
+  return Var::from_op(nn::leaky_relu(z.value(), kLeakySlope), {z}, "leaky_relu",
+                      [z](const Tensor&, const Tensor& dy) {
+                        z.accumulate_grad(xt::where(z.value() > 0.0f, dy, kLeakySlope * dy));
+                      });
+}
+
 const Registry<ActivationFn>& registry() {
-  static const Registry<ActivationFn> known("activation",
-                                            {
-                                                {"linear", static_cast<ActivationFn>(&identity)},
-                                                {"relu", static_cast<ActivationFn>(&relu)},
-                                                {"sigmoid", static_cast<ActivationFn>(&sigmoid)},
-                                                {"softmax", static_cast<ActivationFn>(&softmax)},
-                                                {"softplus", static_cast<ActivationFn>(&softplus)},
-                                                {"step", static_cast<ActivationFn>(&step)},
-                                                {"tanh", static_cast<ActivationFn>(&tanh)},
-                                            });
+  static const Registry<ActivationFn> known(
+      "activation", {
+                        {"elu", [](const Var& z) { return elu(z); }},
+                        {"gelu", static_cast<ActivationFn>(&gelu)},
+                        {"leaky_relu", static_cast<ActivationFn>(&leaky_relu)},
+                        {"linear", static_cast<ActivationFn>(&identity)},
+                        {"relu", static_cast<ActivationFn>(&relu)},
+                        {"selu", static_cast<ActivationFn>(&selu)},
+                        {"sigmoid", static_cast<ActivationFn>(&sigmoid)},
+                        {"silu", static_cast<ActivationFn>(&swish)},
+                        {"softmax", static_cast<ActivationFn>(&softmax)},
+                        {"softplus", static_cast<ActivationFn>(&softplus)},
+                        {"step", static_cast<ActivationFn>(&step)},
+                        {"swish", static_cast<ActivationFn>(&swish)},
+                        {"tanh", static_cast<ActivationFn>(&tanh)},
+                    });
   return known;
 }
 

@@ -46,6 +46,20 @@ ThreeWaySplit<Y> split_three(const Tensor& x, const Y& y, double validation_size
 
 }  // namespace
 
+namespace detail {
+
+void check_same_rows(const std::vector<std::size_t>& rows) {
+  for (std::size_t i = 1; i < rows.size(); ++i) {
+    if (rows[i] != rows[0]) {
+      throw ValueError("train_test_split: array " + std::to_string(i) + " has " +
+                       std::to_string(rows[i]) + " rows but array 0 has " +
+                       std::to_string(rows[0]) + "; every array needs one row per sample");
+    }
+  }
+}
+
+}  // namespace detail
+
 SplitIndices train_test_indices(std::size_t n, double test_size, std::uint64_t seed) {
   const std::size_t n_test = rows_for(test_size, n, "test_size");
   if (n_test >= n) {

@@ -86,3 +86,50 @@ TEST_CASE("bad fractions and mismatched rows are errors") {
   REQUIRE_THROWS_AS(nn::train_validation_test_indices(4, 0.5, 0.5, 1), nn::ValueError);
   REQUIRE_THROWS_AS(nn::train_test_split(rows_tensor(5), row_labels(4), 0.2, 1), nn::ShapeError);
 }
+
+TEST_CASE("train_test_split of several arrays: the same rows to each, scikit-learn's order") {
+  const nn::Tensor x = rows_tensor(20);  // row i = (i, −i)
+  const nn::Labels y = row_labels(20);   // y[i] = i
+  nn::Tensor w = nn::Tensor::from_shape({20, 1});
+  for (std::size_t i = 0; i < 20; ++i) w(i, 0) = 10.0f * static_cast<float>(i);
+  const auto [x_train, x_test, y_train, y_test, w_train, w_test] =
+      nn::train_test_split(x, y, w, nn::SplitOptions{.test_size = 0.2, .seed = 42});
+  REQUIRE(x_test.shape()[0] == 4);
+  REQUIRE(y_train.size() == 16);
+  REQUIRE(w_test.shape()[0] == 4);
+  REQUIRE(w_test.shape()[1] == 1);
+  for (std::size_t i = 0; i < 16; ++i) {
+    REQUIRE(x_train(i, 0) == static_cast<float>(y_train(i)));
+    REQUIRE(w_train(i, 0) == 10.0f * static_cast<float>(y_train(i)));
+  }
+  for (std::size_t i = 0; i < 4; ++i) {
+    REQUIRE(x_test(i, 1) == -static_cast<float>(y_test(i)));
+    REQUIRE(w_test(i, 0) == 10.0f * static_cast<float>(y_test(i)));
+  }
+  // The rows train_test_indices() picks, and the split of the two-array form.
+  const nn::SplitIndices at = nn::train_test_indices(20, 0.2, 42);
+  REQUIRE(y_test == nn::take_rows(y, at.test));
+  const auto pair = nn::train_test_split(x, y, 0.2, 42);
+  REQUIRE(pair.x_train == x_train);
+  REQUIRE(pair.y_test == y_test);
+  // One array alone; labels first; the defaults (a quarter held back).
+  const auto [only_train, only_test] = nn::train_test_split(x, nn::SplitOptions{});
+  REQUIRE(only_test.shape()[0] == 5);
+  const auto [labels_train, labels_test, x2_train, x2_test] =
+      nn::train_test_split(y, x, nn::SplitOptions{.seed = 3});
+  REQUIRE(x2_test == nn::take_rows(x, nn::train_test_indices(20, 0.25, 3).test));
+  REQUIRE(labels_train.size() == 15);
+}
+
+TEST_CASE("train_test_split of several arrays: a ValueError for rows that differ") {
+  const nn::SplitOptions options{.test_size = 0.2, .seed = 1};
+  CHECK_THROWS_AS(nn::train_test_split(rows_tensor(10), row_labels(10), rows_tensor(9), options),
+                  nn::ValueError);
+  CHECK_THROWS_WITH(
+      nn::train_test_split(rows_tensor(10), row_labels(10), rows_tensor(9), options),
+      Catch::Contains("array 2") && Catch::Contains("9 rows") && Catch::Contains("10"));
+  CHECK_THROWS_WITH(nn::train_test_split(rows_tensor(10), row_labels(12), options),
+                    Catch::Contains("array 1 has 12 rows but array 0 has 10"));
+  CHECK_THROWS_WITH(nn::train_test_split(rows_tensor(10), nn::SplitOptions{.test_size = 1.5}),
+                    Catch::Contains("test_size"));
+}

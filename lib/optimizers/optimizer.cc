@@ -4,6 +4,8 @@
 
 #include "lib/error.h"
 #include "lib/optimizers/adam.h"
+#include "lib/optimizers/adamw.h"
+#include "lib/optimizers/rmsprop.h"
 #include "lib/optimizers/sgd.h"
 #include "lib/registry.h"
 
@@ -67,6 +69,8 @@ std::unique_ptr<Optimizer> get_optimizer(const std::string& name) {
   static const Registry<std::function<std::unique_ptr<Optimizer>()>> known(
       "optimizer", {
                        {"adam", [] { return std::make_unique<Adam>(); }},
+                       {"adamw", [] { return std::make_unique<AdamW>(); }},
+                       {"rmsprop", [] { return std::make_unique<RMSprop>(); }},
                        {"sgd", [] { return std::make_unique<SGD>(); }},
                    });
   return known.get(name)();

@@ -21,7 +21,7 @@ class Optimizer {
  public:
   virtual ~Optimizer() = default;
 
-  /// Keras's class name: "SGD", "Adam".
+  /// Keras's class name: "SGD", "Adam", "AdamW", "RMSprop".
   virtual std::string name() const = 0;
   /// Forgets the parameters' gradients before a step's forward pass (PyTorch's zero_grad).
   /// An optimizer may also prepare its step here (plain SGD installs its SgdFusedStep).
@@ -62,8 +62,8 @@ class Optimizer {
   std::map<const Parameter*, std::vector<Tensor>> slots_;
 };
 
-/// The optimizer with this Keras name: "sgd" or "adam" (Keras's defaults). Throws
-/// ValueError listing the known names otherwise.
+/// The optimizer with this Keras name: "sgd", "adam", "adamw" or "rmsprop" (Keras 3's
+/// defaults). Throws ValueError listing the known names otherwise.
 std::unique_ptr<Optimizer> get_optimizer(const std::string& name);
 
 /// An optimizer by name or as an object (copied), as compile() takes it.

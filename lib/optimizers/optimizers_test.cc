@@ -3,6 +3,8 @@
 
 #include "lib/error.h"
 #include "lib/optimizers/adam.h"
+#include "lib/optimizers/adamw.h"
+#include "lib/optimizers/rmsprop.h"
 #include "lib/optimizers/sgd.h"
 
 namespace {
@@ -12,6 +14,27 @@ nn::Parameter weight(float w, float g) {
   nn::Parameter p("w", nn::Tensor({{w}}));
   p.accumulate_grad(nn::Tensor({{g}}));
   return p;
+}
+
+// Three steps of `optimizer` on w = 1 with the gradients 0.5, −0.2, 0.8; w after each.
+std::vector<double> three_steps(nn::Optimizer& optimizer, float w = 1.0f) {
+  nn::Parameter p = weight(w, 0.5f);
+  std::vector<double> after;
+  for (float g : {0.5f, -0.2f, 0.8f}) {
+    p.zero_grad();
+    p.accumulate_grad(nn::Tensor({{g}}));
+    optimizer.apply_gradients({&p});
+    after.push_back(p.value()(0, 0));
+  }
+  return after;
+}
+
+void check_steps(const std::vector<double>& got, const std::vector<double>& expected) {
+  REQUIRE(got.size() == expected.size());
+  for (std::size_t t = 0; t < got.size(); ++t) {
+    INFO("step " << t + 1);
+    CHECK(got[t] == Approx(expected[t]).epsilon(1e-6));
+  }
 }
 
 }  // namespace
@@ -65,7 +88,8 @@ TEST_CASE("the learning rate can change between steps; optimizers by name; confi
   CHECK(sgd.learning_rate() == 0.5);
   CHECK(nn::get_optimizer("sgd")->learning_rate() == Approx(0.01));
   CHECK(nn::get_optimizer("adam")->learning_rate() == Approx(0.001));
-  CHECK_THROWS_WITH(nn::get_optimizer("rmsprop"), Catch::Contains("\"adam\""));
+  CHECK_THROWS_WITH(nn::get_optimizer("adagrad"),
+                    Catch::Contains("\"adam\"") && Catch::Contains("\"rmsprop\""));
   const nlohmann::json config = nn::SGD(0.05, 0.9, true).get_config();
   CHECK(config["name"] == "SGD");
   CHECK(config["learning_rate"] == 0.05);
@@ -78,4 +102,101 @@ TEST_CASE("the learning rate can change between steps; optimizers by name; confi
   auto copy = nn::OptimizerArg(sgd).make();
   CHECK(copy->learning_rate() == 0.5);
   CHECK(copy->iterations() == 0);
+}
+
+// The references below are Keras 3's update rules (keras/src/optimizers/rmsprop.py, adam.py,
+// and base_optimizer.py's _apply_weight_decay) run in float64 with numpy, rounded to 8
+// decimals; the formulas are at the top of lib/optimizers/rmsprop.h and adamw.h.
+
+TEST_CASE("RMSprop: Keras's documented example, ε under the square root") {
+  // Keras's docstring: RMSprop(learning_rate=0.1) on loss = w²/2 (so g = w) from w = 10 gives
+  // 9.683772 after one minimize(): v = 0.1·100, w = 10 − 0.1·10/√(10 + 1e-7).
+  nn::RMSprop rmsprop(0.1);
+  nn::Parameter p("w", nn::Tensor({{10.0f}}));
+  std::vector<double> after;
+  for (int t = 0; t < 3; ++t) {
+    p.zero_grad();
+    p.accumulate_grad(p.value());  // g = w
+    rmsprop.apply_gradients({&p});
+    after.push_back(p.value()(0, 0));
+  }
+  check_steps(after, {9.68377224, 9.45788025, 9.27053098});
+  REQUIRE(rmsprop.slots(p).size() == 1);  // v only
+  CHECK(rmsprop.slots(p)[0](0, 0) ==
+        Approx(0.1 * 100.0 * 0.81 + 0.1 * 0.9 * 9.68377224 * 9.68377224 +
+               0.1 * 9.45788025 * 9.45788025));
+  // A tiny gradient shows where ε goes: √(v + ε) = √(1e-9 + 1e-7) gives a step of 0.0031;
+  // √v + ε (Adam's, PyTorch's) would give 0.0315.
+  nn::RMSprop tiny(0.01);
+  nn::Parameter q = weight(1.0f, 1e-4f);
+  tiny.apply_gradients({&q});
+  CHECK(q.value()(0, 0) == Approx(0.99685342).epsilon(1e-6));
+}
+
+TEST_CASE("RMSprop with momentum, centered, and both") {
+  nn::RMSprop momentum(0.01, 0.9, 0.5);
+  check_steps(three_steps(momentum), {0.96837729, 0.96485181, 0.93609808});
+  nn::RMSprop centered(0.01, 0.9, 0.0, 1e-7, true);
+  check_steps(three_steps(centered), {0.96666674, 0.97910011, 0.95033427});
+  nn::RMSprop both(0.01, 0.9, 0.5, 1e-7, true);
+  check_steps(three_steps(both), {0.96666674, 0.96243348, 0.93155101});
+  // Keras's order of the slots: velocity, momentum, average gradient.
+  nn::Parameter p = weight(1.0f, 0.5f);
+  both.apply_gradients({&p});
+  REQUIRE(both.slots(p).size() == 3);
+  CHECK(both.slots(p)[0](0, 0) == Approx(0.1 * 0.25));  // v = (1 − ρ)·g²
+  CHECK(both.slots(p)[2](0, 0) == Approx(0.1 * 0.5));   // a = (1 − ρ)·g
+  // Step 1, by hand: Δ = 0.01·0.5/√(0.025 − 0.0025 + 1e-7) = b; w = 1 − b.
+  CHECK(both.slots(p)[1](0, 0) == Approx(0.005 / std::sqrt(0.0225 + 1e-7)));
+}
+
+TEST_CASE("AdamW: the decay w·lr·λ comes off before Adam's step") {
+  // With no gradient Adam's step is 0 (m = 0), so only the decay moves w: w·(1 − lr·λ).
+  nn::AdamW decay_only(0.1, 0.5);
+  nn::Parameter p("w", nn::Tensor({{2.0f, -4.0f}}));
+  p.accumulate_grad(nn::Tensor({{0.0f, 0.0f}}));
+  decay_only.apply_gradients({&p});
+  CHECK(p.value()(0, 0) == Approx(2.0 * 0.95));
+  CHECK(p.value()(0, 1) == Approx(-4.0 * 0.95));
+  nn::AdamW adamw(0.01, 0.1);
+  check_steps(three_steps(adamw), {0.98900006, 0.98455503, 0.97677873});
+  nn::AdamW defaults;  // Keras 3's: lr 0.001, λ 0.004
+  check_steps(three_steps(defaults, 2.0f), {1.99899201, 1.99863841, 1.99795124});
+  // λ = 0 is Adam.
+  nn::AdamW no_decay(0.01, 0.0);
+  nn::Adam adam(0.01);
+  check_steps(three_steps(no_decay), three_steps(adam));
+  CHECK_THROWS_AS(nn::AdamW(0.001, -0.1), nn::ValueError);
+  CHECK_THROWS_AS(nn::AdamW(0.001, 0.004, 1.0), nn::ValueError);
+}
+
+TEST_CASE("RMSprop and AdamW: by name with Keras 3's defaults, configs, clones") {
+  const auto rmsprop = nn::get_optimizer("rmsprop");
+  CHECK(rmsprop->name() == "RMSprop");
+  const nlohmann::json r = rmsprop->get_config();
+  CHECK(r == nlohmann::json({{"name", "RMSprop"},
+                             {"learning_rate", 0.001},
+                             {"rho", 0.9},
+                             {"momentum", 0.0},
+                             {"epsilon", 1e-7},
+                             {"centered", false}}));
+  const auto adamw = nn::get_optimizer("adamw");
+  CHECK(adamw->name() == "AdamW");
+  const nlohmann::json a = adamw->get_config();
+  CHECK(a == nlohmann::json({{"name", "AdamW"},
+                             {"learning_rate", 0.001},
+                             {"weight_decay", 0.004},
+                             {"beta_1", 0.9},
+                             {"beta_2", 0.999},
+                             {"epsilon", 1e-7},
+                             {"amsgrad", false}}));
+  CHECK(nn::OptimizerArg(nn::RMSprop(0.01, 0.8, 0.3, 1e-6, true)).make()->get_config() ==
+        nn::RMSprop(0.01, 0.8, 0.3, 1e-6, true).get_config());
+  const auto copy = nn::OptimizerArg(nn::AdamW(0.02, 0.01)).make();
+  CHECK(copy->name() == "AdamW");
+  CHECK(copy->get_config()["weight_decay"] == 0.01);
+  CHECK_THROWS_AS(nn::RMSprop(-0.1), nn::ValueError);
+  CHECK_THROWS_WITH(nn::RMSprop(0.001, 1.0), Catch::Contains("rho"));
+  CHECK_THROWS_WITH(nn::RMSprop(0.001, 0.9, 1.5), Catch::Contains("momentum"));
+  CHECK_THROWS_AS(nn::RMSprop(0.001, 0.9, 0.0, -1.0), nn::ValueError);
 }
