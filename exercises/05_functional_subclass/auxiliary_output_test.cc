@@ -22,6 +22,7 @@ using exercises::choose_attachment;
 using exercises::WideDeepData;
 
 using exercises::testing::affine;
+using exercises::testing::check_main_and_aux;
 using exercises::testing::dense_count;
 
 namespace {
@@ -176,15 +177,7 @@ TEST_CASE("both outputs are the formulas, computed by hand from the graph's laye
     const nn::Tensor main = affine(both, *as_dense(model.outputs()[0].layer()), false);
     const nn::Tensor aux =
         affine(attach == 1 ? h1 : h2, *as_dense(model.outputs()[1].layer()), false);
-    REQUIRE(got.size() == 2);
-    REQUIRE(got[0].shape() == main.shape());
-    REQUIRE(got[1].shape() == aux.shape());
-    for (std::size_t r = 0; r < 12; ++r) {
-      INFO("row " << r << ": main " << got[0](r, 0) << " (expected " << main(r, 0) << "), aux "
-                  << got[1](r, 0) << " (expected " << aux(r, 0) << ")");
-      CHECK(got[0](r, 0) == Approx(main(r, 0)).margin(1e-5));
-      CHECK(got[1](r, 0) == Approx(aux(r, 0)).margin(1e-5));
-    }
+    check_main_and_aux(got, main, aux);
   }
 }
 
