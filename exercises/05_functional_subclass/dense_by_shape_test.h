@@ -1,5 +1,6 @@
 // Test helpers of chapter 5's exercises: a model's Dense layers found by what they compute
-// (their kernel's shape), not by their names, and a Dense layer's output computed by hand.
+// (their kernel's shape), not by their names, a Dense layer's output computed by hand, and
+// two outputs compared with those computed by hand.
 #pragma once
 
 #include <catch2/catch.hpp>
@@ -50,6 +51,21 @@ inline nn::Tensor affine(const nn::Tensor& x, nn::DenseLayer& layer, bool relu) 
     }
   }
   return y;
+}
+
+/// Checks a two-output model's predictions `got` against the main and auxiliary outputs
+/// computed by hand, (rows, 1) each, row by row.
+inline void check_main_and_aux(const std::vector<nn::Tensor>& got, const nn::Tensor& main,
+                               const nn::Tensor& aux) {
+  REQUIRE(got.size() == 2);
+  REQUIRE(got[0].shape() == main.shape());
+  REQUIRE(got[1].shape() == aux.shape());
+  for (std::size_t r = 0; r < main.shape(0); ++r) {
+    INFO("row " << r << ": main " << got[0](r, 0) << " (expected " << main(r, 0) << "), aux "
+                << got[1](r, 0) << " (expected " << aux(r, 0) << ")");
+    CHECK(got[0](r, 0) == Approx(main(r, 0)).margin(1e-5));
+    CHECK(got[1](r, 0) == Approx(aux(r, 0)).margin(1e-5));
+  }
 }
 
 }  // namespace exercises::testing

@@ -10,6 +10,7 @@
 
 using exercises::make_wide_and_deep;
 using exercises::testing::affine;
+using exercises::testing::check_main_and_aux;
 using exercises::testing::dense_count;
 using exercises::testing::dense_with_kernel;
 
@@ -33,14 +34,7 @@ void computes_the_formulas(nn::Model& model, std::size_t u) {
   const nn::Tensor joined = xt::concatenate(xt::xtuple(kWide, h1, h2), 1);     // (40, 3 + 2u)
   const nn::Tensor main = affine(joined, *dense_with_kernel(model, 3 + 2 * u, 1), false);
   const nn::Tensor aux = affine(h1, *dense_with_kernel(model, u, 1), false);
-  REQUIRE(got[0].shape() == main.shape());
-  REQUIRE(got[1].shape() == aux.shape());
-  for (std::size_t r = 0; r < 40; ++r) {
-    INFO("row " << r << ": main " << got[0](r, 0) << " (expected " << main(r, 0) << "), aux "
-                << got[1](r, 0) << " (expected " << aux(r, 0) << ")");
-    CHECK(got[0](r, 0) == Approx(main(r, 0)).margin(1e-5));
-    CHECK(got[1](r, 0) == Approx(aux(r, 0)).margin(1e-5));
-  }
+  check_main_and_aux(got, main, aux);
 }
 
 }  // namespace
