@@ -114,10 +114,16 @@ TEST_CASE("what cannot be rebuilt is refused by name", "[json]") {
   CHECK_THROWS_WITH(
       model_from_config(with_layer(R"({"class_name": "Conv2D", "config": {"name": "conv"}})")),
       Catch::Contains("'conv' (Conv2D)") && Catch::Contains("Dense"));
+  // A kernel regularizer is read (its penalty joins the loss); a bias regularizer is refused.
+  const auto regularized = model_from_config(with_layer(
+      R"({"class_name": "Dense", "config": {"name": "d", "units": 2,
+      "kernel_regularizer": {"class_name": "L2", "config": {"l2": 0.01}}}})"));
+  CHECK(regularized->get_layer("d")->get_config()["kernel_regularizer"] ==
+        json::parse(R"({"class_name": "L2", "config": {"l2": 0.01}})"));
   CHECK_THROWS_WITH(model_from_config(with_layer(
                         R"({"class_name": "Dense", "config": {"name": "d", "units": 2,
-                        "kernel_regularizer": {"class_name": "L2", "config": {"l2": 0.01}}}})")),
-                    Catch::Contains("'d' (Dense)") && Catch::Contains("kernel_regularizer"));
+                        "bias_regularizer": {"class_name": "L2", "config": {"l2": 0.01}}}})")),
+                    Catch::Contains("'d' (Dense)") && Catch::Contains("bias_regularizer"));
   CHECK_NOTHROW(model_from_config(with_layer(
       R"({"class_name": "Dense", "config": {"name": "d", "units": 2,
       "kernel_regularizer": {"class_name": "L1L2", "config": {"l1": 0.0, "l2": 0.0}}}})")));

@@ -1,5 +1,7 @@
 #include "lib/io/keras3_weights.h"
 
+#include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <map>
 #include <optional>
@@ -145,7 +147,10 @@ void read_keras3_weights(Model& model, const h5::Group& root) {
 void write_keras3_optimizer(Model& model, const h5::Group& root) {
   const Optimizer& optimizer = model.optimizer();
   const h5::Group vars = root.create_group("optimizer").create_group("vars");
-  vars.set_string_attribute("name", to_snake_case(optimizer.name()));
+  std::string name = optimizer.name();  // Keras's own: "adam", "sgd", "rmsprop", "adamw"
+  std::transform(name.begin(), name.end(), name.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  vars.set_string_attribute("name", name);
   vars.write_int64("0", optimizer.iterations());
   const float rate = static_cast<float>(optimizer.learning_rate());
   vars.write("1", {}, &rate);

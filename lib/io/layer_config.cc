@@ -55,16 +55,20 @@ std::string activation_of(const json& config) {
 }
 
 std::shared_ptr<Layer> make_dense(const json& config) {
-  for (const char* key : {"kernel_regularizer", "bias_regularizer", "activity_regularizer",
-                          "kernel_constraint", "bias_constraint"}) {
+  for (const char* key :
+       {"bias_regularizer", "activity_regularizer", "kernel_constraint", "bias_constraint"}) {
     check_inactive(config, key);
+  }
+  std::optional<Regularizer> kernel_regularizer;
+  if (config.contains("kernel_regularizer") && !config["kernel_regularizer"].is_null()) {
+    kernel_regularizer = Regularizer::from_config(config["kernel_regularizer"]);
   }
   return std::make_shared<DenseLayer>(
       static_cast<int>(config_integer(config.at("units"), "Dense units", 1, 1 << 24)),
       activation_of(config),
       initializer_from_config(config.value("kernel_initializer", json("glorot_uniform"))),
       initializer_from_config(config.value("bias_initializer", json("zeros"))),
-      config.value("name", ""), config.value("use_bias", true));
+      config.value("name", ""), config.value("use_bias", true), std::move(kernel_regularizer));
 }
 
 std::shared_ptr<Layer> make_activation(const json& config) {

@@ -7,6 +7,8 @@
 #include "lib/losses/regression.h"
 #include "lib/models/functional.h"
 #include "lib/optimizers/adam.h"
+#include "lib/optimizers/adamw.h"
+#include "lib/optimizers/rmsprop.h"
 #include "lib/optimizers/sgd.h"
 
 namespace nn {
@@ -66,8 +68,10 @@ std::unique_ptr<Optimizer> optimizer_from_config(const json& config) {
                      " is not supported (use a LearningRateScheduler)");
   }
   // Keras 3's settings that would change the step; null (or false) means off.
+  const bool adamw = name == "AdamW" || name == "adamw";  // weight_decay is its own setting
   for (const char* key : {"weight_decay", "clipnorm", "global_clipnorm", "clipvalue",
                           "loss_scale_factor", "gradient_accumulation_steps"}) {
+    if (adamw && std::string(key) == "weight_decay") continue;
     if (settings.contains(key) && !settings[key].is_null()) {
       throw ValueError("optimizer " + name + ": " + key + " " + settings[key].dump() +
                        " is not supported");
@@ -83,11 +87,23 @@ std::unique_ptr<Optimizer> optimizer_from_config(const json& config) {
                                   settings.value("beta_2", 0.999),
                                   epsilon.is_number() ? epsilon.get<double>() : 1e-7);
   }
+  if (adamw) {
+    const json epsilon = settings.value("epsilon", json(1e-7));
+    return std::make_unique<AdamW>(rate(0.001), settings.value("weight_decay", 0.004),
+                                   settings.value("beta_1", 0.9), settings.value("beta_2", 0.999),
+                                   epsilon.is_number() ? epsilon.get<double>() : 1e-7);
+  }
+  if (name == "RMSprop" || name == "rmsprop") {
+    return std::make_unique<RMSprop>(rate(0.001), settings.value("rho", 0.9),
+                                     settings.value("momentum", 0.0),
+                                     settings.value("epsilon", 1e-7),
+                                     settings.value("centered", false));
+  }
   if (name == "SGD" || name == "sgd") {
     return std::make_unique<SGD>(rate(0.01), settings.value("momentum", 0.0),
                                  settings.value("nesterov", false));
   }
-  throw ValueError("optimizer " + config.dump() + " is not one this library has (Adam, SGD)");
+  throw ValueError("optimizer " + config.dump() + " is not one this library has (Adam, AdamW, RMSprop, SGD)");
 }
 
 std::unique_ptr<Loss> loss_from_config(const json& config) {

@@ -69,7 +69,8 @@ Var dense(const Var& x, const Parameter& W, const Parameter* b, const std::strin
 }
 
 DenseLayer::DenseLayer(int units, const std::string& activation, Initializer kernel_initializer,
-                       Initializer bias_initializer, std::string name, bool use_bias)
+                       Initializer bias_initializer, std::string name, bool use_bias,
+                       std::optional<Regularizer> kernel_regularizer)
     : Layer(std::move(name)),
       units_(units > 0 ? static_cast<std::size_t>(units) : 0),
       activation_name_(activation.empty() ? "linear" : activation),
@@ -77,6 +78,7 @@ DenseLayer::DenseLayer(int units, const std::string& activation, Initializer ker
       kernel_initializer_(std::move(kernel_initializer)),
       bias_initializer_(std::move(bias_initializer)),
       use_bias_(use_bias),
+      kernel_regularizer_(std::move(kernel_regularizer)),
       seed_(draw_seed()) {
   if (units < 1) {
     throw ValueError("Dense: units must be a positive integer, got " + std::to_string(units));
@@ -132,14 +134,21 @@ nlohmann::json DenseLayer::get_config() const {
   config["bias_initializer"] = bias_initializer_.get_config();
   for (const char* key : {"kernel_regularizer", "bias_regularizer", "activity_regularizer",
                           "kernel_constraint", "bias_constraint"}) {
-    config[key] = nullptr;  // not supported here; Keras writes them, so we do too
+    config[key] = nullptr;  // not supported here but the kernel's; Keras writes them, so we do too
   }
+  if (kernel_regularizer_) config["kernel_regularizer"] = kernel_regularizer_->get_config();
   return config;
+}
+
+std::vector<Var> DenseLayer::regularization_losses() {
+  if (!kernel_regularizer_ || !built()) return {};
+  return {kernel_regularizer_->penalty(kernel_)};
 }
 
 Dense::Dense(int units, DenseOptions options)
     : LayerHandle(std::make_shared<DenseLayer>(
           units, options.activation, std::move(options.kernel_initializer),
-          std::move(options.bias_initializer), std::move(options.name), options.use_bias)) {}
+          std::move(options.bias_initializer), std::move(options.name), options.use_bias,
+          std::move(options.kernel_regularizer))) {}
 
 }  // namespace nn

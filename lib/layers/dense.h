@@ -15,6 +15,7 @@
 #include <concepts>
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,7 @@
 #include "lib/initializers.h"
 #include "lib/layers/layer.h"
 #include "lib/parameter.h"
+#include "lib/regularizers.h"
 
 namespace nn {
 
@@ -44,7 +46,8 @@ class DenseLayer : public Layer {
   /// units outputs; activation by name ("" or "linear" for none); the initializers of the
   /// kernel and the bias; a name ("" for automatic); use_bias false drops b.
   DenseLayer(int units, const std::string& activation, Initializer kernel_initializer,
-             Initializer bias_initializer, std::string name, bool use_bias);
+             Initializer bias_initializer, std::string name, bool use_bias,
+             std::optional<Regularizer> kernel_regularizer = std::nullopt);
 
   std::string class_name() const override { return "Dense"; }
   /// Makes W (in, units) and b (1, units) with the initializers.
@@ -56,8 +59,10 @@ class DenseLayer : public Layer {
   Var forward(const std::vector<Var>& inputs, bool training) override;
   /// {kernel, bias} (or {kernel} without bias).
   std::vector<Parameter*> parameters() override;
-  /// Keras's Dense config: units, activation, use_bias, initializers, ...
+  /// Keras's Dense config: units, activation, use_bias, initializers, kernel_regularizer, ...
   nlohmann::json get_config() const override;
+  /// The kernel regularizer's penalty of W, if there is one.
+  std::vector<Var> regularization_losses() override;
 
   /// W: (in, units).
   Parameter& kernel() { return kernel_; }
@@ -76,6 +81,7 @@ class DenseLayer : public Layer {
   ActivationFn activation_;
   Initializer kernel_initializer_, bias_initializer_;
   bool use_bias_;
+  std::optional<Regularizer> kernel_regularizer_;
   std::uint64_t seed_;  // drawn when the layer is made, used when it is built
   Parameter kernel_{"kernel"};
   Parameter bias_{"bias"};
@@ -90,6 +96,8 @@ struct DenseOptions {
   bool use_bias = true;                               ///< false: no b
   Initializer kernel_initializer = "glorot_uniform";  ///< how W starts
   Initializer bias_initializer = "zeros";             ///< how b starts
+  /// A penalty on W added to the loss: nn::L2(0.01), "l1", ...; none by default.
+  std::optional<Regularizer> kernel_regularizer;
   std::string name;                                   ///< "" for automatic ("dense_1")
 };
 
@@ -113,7 +121,7 @@ class Dense : public LayerHandle<DenseLayer> {
                  bool use_bias = true)
       : Dense(units, DenseOptions{std::string(activation), use_bias,
                                   std::move(kernel_initializer), std::move(bias_initializer),
-                                  std::move(name)}) {}
+                                  std::nullopt, std::move(name)}) {}
   /// A handle to an existing layer.
   explicit Dense(std::shared_ptr<DenseLayer> layer) : LayerHandle(std::move(layer)) {}
 };

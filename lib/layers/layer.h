@@ -116,6 +116,9 @@ class Layer {
   bool trainable() const { return trainable_; }
   /// Keras's layer config: {"name", "trainable", "dtype"} plus the layer's own settings.
   virtual nlohmann::json get_config() const;
+  /// The penalties the layer adds to the loss (Keras's layer.losses): a kernel regularizer's
+  /// l1·Σ|w| + l2·Σw², as (1, 1) Vars on the tape. Empty by default.
+  virtual std::vector<Var> regularization_losses() { return {}; }
 
  protected:
   /// A layer with this name; "" lets the model name it.

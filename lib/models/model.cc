@@ -112,6 +112,11 @@ Var Model::compute_loss(const std::vector<Tensor>& y, const std::vector<Var>& y_
     Var term = weight == 1.0f ? loss_i : scale(loss_i, weight);
     total = total ? add(total, term) : term;
   }
+  // The layers' penalties (kernel regularizers) join the total, as in Keras: in "loss", not in
+  // the outputs' own losses.
+  for (const auto& layer : layers_) {
+    for (const Var& penalty : layer->regularization_losses()) total = add(total, penalty);
+  }
   loss_sum_ += total.item() * batch;
   seen_ += batch;
   return total;

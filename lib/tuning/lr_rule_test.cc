@@ -65,7 +65,7 @@ TEST_CASE("the rule skips NaN losses and refuses curves it cannot read") {
       nn::tuning::pick_learning_rate(c.rates, c.losses, 10, 0);
   CHECK((pick.index == bottom - 1 || pick.index == bottom + 1));
   CHECK_THROWS_WITH(nn::tuning::pick_learning_rate({1, 2}, {1}),
-                    Catch::Contains("2 rates but 1 losses"));
+                    Catch::Contains("2 rates but 1 loss"));
   CHECK_THROWS_AS(nn::tuning::pick_learning_rate({1, 2}, {NAN, NAN}), nn::ValueError);
   CHECK_THROWS_AS(nn::tuning::pick_learning_rate({1}, {1}, 0), nn::ValueError);
 }
