@@ -345,7 +345,8 @@ def book_pages(folder, all_pages):
         exercises = "ex" + chapter[2:]
         if exercises in names:
             pages.append(exercises)
-    pages += [n for n in ("figures.html", "reference.html") if n in names]
+    pages += [n for n in ("your_own_program.html", "figures.html", "reference.html")
+              if n in names]
     return pages
 
 

@@ -24,7 +24,9 @@ Every chapter page shows at least one listing from lib/: the book is also a guid
 library.
 
 Besides the chapters it writes the exercise page of each chapter (from the manifest and the
-exercise headers), the figure index, the main page (docs/mainpage.md, its \\chapters line
+exercise headers), the page "Your own program" (docs/your_own_program.md, whose
+\\listing{PATH}{Caption} lines become whole files of examples/ shown verbatim and whose
+\\fields{HEADER}{STRUCT} become a struct's members in declaration order), the figure index, the main page (docs/mainpage.md, its \\chapters line
 replaced by the table of contents) and the library reference's overview (docs/reference.md,
 its \\headers line replaced by the list of headers; every lib/ header and namespace gets its
 documentation from there, so that Doxygen lists the free functions too).
@@ -58,6 +60,8 @@ BOX_END = "\\endunderthehood"
 OUTPUT = re.compile(r"^\\output\{(\w+)\}$")
 FIGURE = re.compile(r"^\\figure\{([^}]+)\}\{([^}]*)\}$")
 LIBRARY = re.compile(r"^\\library\{([^}]*)\}\{([^}]*)\}\{(.*)\}$")
+FIELDS = re.compile(r"\\fields\{([^}]*)\}\{(\w+)\}")
+LISTING = re.compile(r"^\\listing\{([^}]*)\}\{(.*)\}$")
 MARKER = re.compile(r"^\s*//\s*book:(begin|end)\b\s*(.*?)\s*$")
 STARS_IN_HEADING = re.compile(r"\s*★+\s*(\(\s*\d+\s*points?\s*\))?\s*$")
 
@@ -505,7 +509,7 @@ def navigation(chapter, chapters):
     index = chapters.index(chapter)
     previous = chapter_link(chapters[index - 1], "← ") if index > 0 else ""
     following = (chapter_link(chapters[index + 1], arrow_after=" →")
-                 if index + 1 < len(chapters) else '\\ref figures "Figures →"')
+                 if index + 1 < len(chapters) else '\\ref your_own_program "Your own program →"')
     return nav_bar(previous, following)
 
 
@@ -584,7 +588,7 @@ def weave_exercises(chapter, chapters, out_pages):
     total = sum(e["points"] for e in mine)
     index = chapters.index(chapter)
     following = (chapter_link(chapters[index + 1], arrow_after=" →")
-                 if index + 1 < len(chapters) else '\\ref figures "Figures →"')
+                 if index + 1 < len(chapters) else '\\ref your_own_program "Your own program →"')
     page = [f"# Exercises of chapter {chapter.number} {{#{chapter.exercises_label}}}", ""]
     page += nav_bar(chapter_link(chapter, "← "), following)
     page += ['<div class="exercise-intro">',
@@ -734,12 +738,15 @@ def weave_index(chapters, out_pages):
         toc.append(f"{chapter.number}. \\subpage {chapter.label}"
                    + (f" <span class=\"toc-extras\">({'; '.join(extras)})</span>"
                       if extras else ""))
+    toc.append(f"{len(chapters) + 1}. \\subpage your_own_program <span class=\"toc-extras\">"
+               "(a program of your own: its BUILD file, which header and target gives what, "
+               "the C++ a Keras user trips on)</span>")
     figures = sum(len(c.figures) for c in chapters)
-    toc.append(f"{len(chapters) + 1}. \\subpage figures <span class=\"toc-extras\">"
+    toc.append(f"{len(chapters) + 2}. \\subpage figures <span class=\"toc-extras\">"
                f"(all {figures} figures, with thumbnails)</span>")
-    toc.append(f"{len(chapters) + 2}. \\ref reference \"Library reference\" <span class=\"toc-extras\">"
+    toc.append(f"{len(chapters) + 3}. \\ref reference \"Library reference\" <span class=\"toc-extras\">"
                f"(the library's API: every class and function)</span>")
-    toc.append(f"{len(chapters) + 3}. <a href=\"playground.html\">The Playground</a> "
+    toc.append(f"{len(chapters) + 4}. <a href=\"playground.html\">The Playground</a> "
                "<span class=\"toc-extras\">(the book's library, compiled to WebAssembly, trains "
                "small networks live in your browser)</span>")
     if "\\chapters" not in main:
@@ -752,8 +759,88 @@ def weave_index(chapters, out_pages):
     (out_pages / "index.md").write_text(main)
 
 
-def weave_figures(chapters, out_pages):
+LISTING_LANGUAGES = {".cc": "cpp", ".h": "cpp", ".sh": "sh", ".py": "py", "BUILD": "py",
+                     ".bzl": "py"}
+
+
+def file_listing(path, caption, root=None):
+    """A whole file of the repository as a listing, verbatim: its heading, the code and a
+    caption with its line count (Markdown). Raises WeaveError for a path outside the
+    repository or a missing file."""
+    root = ROOT if root is None else root
+    relative = pathlib.PurePosixPath(path)
+    if relative.is_absolute() or ".." in relative.parts or not relative.parts:
+        raise WeaveError(f"'{path}' is not a file of the repository (a path like "
+                         "examples/your_own_program/BUILD)")
+    source = root / relative
+    if not source.is_file():
+        raise WeaveError(f"no file {path}")
+    lines = source.read_text(errors="replace").rstrip("\n").splitlines()
+    language = LISTING_LANGUAGES.get(relative.suffix or relative.name, "txt")
+    return ["", "\\htmlonly[block]", '<div class="library-listing">',
+            f'<div class="library-head">The file <code>{html.escape(path)}</code></div>',
+            "\\endhtmlonly", "", f"```{{.{language}}}", *lines, "```", "", "\\htmlonly[block]",
+            f'<div class="listing-source library-source">{html.escape(path)}, the whole file '
+            f"({line_range(1, len(lines))}). {inline_html(caption)}</div>", "</div>",
+            "\\endhtmlonly", ""]
+
+
+def struct_fields(path, name, root=None):
+    """The data members of `struct NAME` in the library header `path`, in declaration order
+    (the order designated initializers must follow). Raises WeaveError if there is none."""
+    root = ROOT if root is None else root
+    relative = pathlib.PurePosixPath(path)
+    source = root / relative
+    if relative.is_absolute() or ".." in relative.parts or not source.is_file():
+        raise WeaveError(f"no library header {path}")
+    text = source.read_text(errors="replace")
+    match = re.search(rf"^struct {name} \{{\n(.*?)^\}};", text, re.M | re.S)
+    if not match:
+        raise WeaveError(f"{path} declares no 'struct {name} {{ ... }};'")
+    fields = []
+    for line in match.group(1).splitlines():
+        code = line.split("//")[0].strip()
+        if code.endswith(";") and "(" not in code.split("=")[0]:
+            fields.append(re.search(r"(\w+)\s*(=.*)?;$", code).group(1))
+    if not fields:
+        raise WeaveError(f"{path}: struct {name} has no data members")
+    return fields
+
+
+def weave_own_program(chapters, out_pages, root=None):
+    """docs/your_own_program.md: \\navigation becomes the page's navigation bar, and each
+    \\listing{PATH}{Caption} line the whole file at PATH, as it is in the repository (the
+    files are built and run by ./book test, so the page shows code that works); \\fields{HEADER}{STRUCT}
+    anywhere in a line is the struct's members in declaration order, as `.a`, `.b`, ..."""
+    root = ROOT if root is None else root
+    source = root / "docs" / "your_own_program.md"
     previous = chapter_link(chapters[-1], "← ") if chapters else '\\ref index "← Contents"'
+    page = []
+    for number, text in enumerate(source.read_text().splitlines(), start=1):
+        stripped = text.strip()
+        if stripped == "\\navigation":
+            page += nav_bar(previous, '\\ref figures "Figures →"')
+        elif stripped.startswith("\\listing"):
+            match = LISTING.match(stripped)
+            if not match:
+                raise WeaveError(f"docs/your_own_program.md:{number}: write "
+                                 f"\\listing{{PATH}}{{Caption}} alone on a line, got: {stripped}")
+            try:
+                page += file_listing(*match.groups(), root=root)
+            except WeaveError as error:
+                raise WeaveError(f"docs/your_own_program.md:{number}: {error}") from None
+        else:
+            def members(match, number=number):
+                try:
+                    return ", ".join(f"`.{f}`" for f in struct_fields(*match.groups(), root=root))
+                except WeaveError as error:
+                    raise WeaveError(f"docs/your_own_program.md:{number}: {error}") from None
+            page.append(FIELDS.sub(members, text))
+    (out_pages / "your_own_program.md").write_text("\n".join(page) + "\n")
+
+
+def weave_figures(chapters, out_pages):
+    previous = '\\ref your_own_program "← Your own program"'
     page = ["# Figures {#figures}", ""]
     page += nav_bar(previous, '\\ref reference "Library reference →"')
     count = sum(len(c.figures) for c in chapters)
@@ -876,6 +963,7 @@ def main():
             weave_chapter(chapter, chapters, out_pages, out_images, build)
             weave_exercises(chapter, chapters, out_pages)
         weave_index(chapters, out_pages)
+        weave_own_program(chapters, out_pages)
         weave_figures(chapters, out_pages)
         weave_reference(out_pages, (ROOT / args.lib).resolve())
     except (WeaveError, manifest.ManifestError) as error:

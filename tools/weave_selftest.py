@@ -16,7 +16,10 @@ markers and a chapter that shows them with \\library{lib/FILE}{NAME}{Caption}, a
   - a chapter page with no \\library listing stops the weave.
 
 Then it checks every \\library directive of the real chapters against the real lib/, so a
-marker that a change to the library dropped is found without rendering the book. Exit
+marker that a change to the library dropped is found without rendering the book, and weaves
+the real page "Your own program" (docs/your_own_program.md): every \\listing{PATH}{Caption}
+shows the whole file, every \\fields{HEADER}{STRUCT} lists members, none is left unexpanded,
+and a listing of a missing file stops the weave naming the page's line. Exit
 status 0 when all hold, 1 with a line per failure.
 """
 
@@ -173,6 +176,39 @@ def real_chapters():
     return count
 
 
+def own_program_page():
+    """Weaves docs/your_own_program.md from the real tree; returns how many files it shows."""
+    source = (weave.ROOT / "docs" / "your_own_program.md").read_text()
+    paths = re.findall(r"^\\listing\{([^}]*)\}", source, re.M)
+    check(len(paths) >= 2, "docs/your_own_program.md shows fewer than two files")
+    with tempfile.TemporaryDirectory(prefix="weave-own-program-") as temporary:
+        out = pathlib.Path(temporary)
+        try:
+            weave.weave_own_program([], out)
+        except weave.WeaveError as error:
+            check(False, f"the page 'Your own program': {error}")
+            return 0
+        page = (out / "your_own_program.md").read_text()
+        check("\\listing{" not in page and "\\fields{" not in page,
+              "the page 'Your own program' has a directive left unexpanded")
+        for path in paths:
+            text = (weave.ROOT / path).read_text().rstrip("\n")
+            check(text in page, f"the page 'Your own program' does not show {path} whole")
+        check("`.epochs`, `.batch_size`" in page,
+              "the page 'Your own program' does not list FitOptions in declaration order")
+        root = out / "tree"
+        (root / "docs").mkdir(parents=True)
+        (root / "docs" / "your_own_program.md").write_text("# Page {#your_own_program}\n\n"
+                                                          "\\listing{examples/gone.cc}{Gone}\n")
+        try:
+            weave.weave_own_program([], out, root=root)
+            check(False, "a \\listing of a missing file did not stop the weave")
+        except weave.WeaveError as error:
+            check("your_own_program.md:3" in str(error) and "examples/gone.cc" in str(error),
+                  f"a \\listing of a missing file: the message lacks the line or file: {error}")
+    return len(paths)
+
+
 def main():
     with tempfile.TemporaryDirectory(prefix="weave-selftest-") as temporary:
         real_root = weave.ROOT
@@ -182,13 +218,14 @@ def main():
         finally:
             weave.ROOT = real_root
     listings = real_chapters()
+    files = own_program_page()
     for failure in FAILURES:
         print(f"weave self-test: {failure}")
     if FAILURES:
         print(f"weave self-test: {len(FAILURES)} failed")
         return 1
     print(f"weave self-test: library regions cut and checked; {listings} \\library listings "
-          "in the chapters resolve")
+          f"in the chapters resolve; the page 'Your own program' shows {files} files whole")
     return 0
 
 
