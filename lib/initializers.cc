@@ -61,7 +61,8 @@ Initializer::Initializer(const std::string& name) {
     // initializer, goes (nn::Dense(3, "softmax", "out")).
     throw ValueError(std::string(e.what()) +
                      ". (To name a layer, use its options: nn::Dense(3, {.activation = "
-                     "\"softmax\", .name = \"" + name + "\"}).)");
+                     "\"softmax\", .name = \"" +
+                     name + "\"}).)");
   }
 }
 

@@ -15,6 +15,8 @@
 #include "lib/callbacks/early_stopping.h"
 #include "lib/callbacks/learning_rate_scheduler.h"
 #include "lib/callbacks/lr_finder.h"
+#include "lib/callbacks/lr_schedules.h"
+#include "lib/callbacks/reduce_lr_on_plateau.h"
 #include "lib/callbacks/terminate_on_nan.h"
 #include "lib/error.h"
 #include "lib/gradient_check.h"

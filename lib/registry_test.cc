@@ -29,7 +29,8 @@ TEST_CASE("the five kinds of names a reader types share the one message") {
   CHECK_THROWS_WITH(
       nn::get_metric("acuracy"),
       Catch::StartsWith("unknown metric 'acuracy'; known:") && Catch::Contains("\"accuracy\""));
-  CHECK_THROWS_WITH(nn::get_optimizer("adm"), "unknown optimizer 'adm'; known: \"adam\" \"adamw\" \"rmsprop\" \"sgd\"");
+  CHECK_THROWS_WITH(nn::get_optimizer("adm"),
+                    "unknown optimizer 'adm'; known: \"adam\" \"adamw\" \"rmsprop\" \"sgd\"");
   CHECK_THROWS_WITH(nn::Initializer("he"), Catch::StartsWith("unknown initializer 'he'; known:") &&
                                                Catch::Contains("\"he_normal\""));
 }

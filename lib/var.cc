@@ -52,8 +52,8 @@ const Tensor& Var::grad() const {
 
 Var Var::parent(std::size_t i) const {
   if (i >= node_->parents.size()) {
-    throw Error("Var::parent: op '" + node_->op + "' has " + count_of(node_->parents.size(), "input") +
-                ", asked for " + std::to_string(i));
+    throw Error("Var::parent: op '" + node_->op + "' has " +
+                count_of(node_->parents.size(), "input") + ", asked for " + std::to_string(i));
   }
   return Var(node_->parents[i]);
 }

@@ -34,8 +34,8 @@ PiecewiseConstantDecay::PiecewiseConstantDecay(std::vector<std::int64_t> boundar
     : boundaries_(std::move(boundaries)), values_(std::move(values)) {
   if (values_.size() != boundaries_.size() + 1) {
     throw ValueError("PiecewiseConstantDecay: " + std::to_string(boundaries_.size()) +
-                     " boundaries need " + count_of(boundaries_.size() + 1, "value") +
-                     ", got " + std::to_string(values_.size()));
+                     " boundaries need " + count_of(boundaries_.size() + 1, "value") + ", got " +
+                     std::to_string(values_.size()));
   }
   if (!std::is_sorted(boundaries_.begin(), boundaries_.end()) ||
       std::adjacent_find(boundaries_.begin(), boundaries_.end()) != boundaries_.end()) {

@@ -25,8 +25,8 @@ RawSet read_set(const std::string& dir, const std::string& prefix) {
   }
   if (set.labels.dims.size() != 1 || set.labels.dims[0] != dims[0]) {
     throw DataError(labels_path + ": wrong count: " +
-                    count_of(set.labels.dims.empty() ? 0 : set.labels.dims[0], "label") +
-                    " for " + std::to_string(dims[0]) + " images in " + images_path);
+                    count_of(set.labels.dims.empty() ? 0 : set.labels.dims[0], "label") + " for " +
+                    std::to_string(dims[0]) + " images in " + images_path);
   }
   for (std::size_t i = 0; i < set.labels.data.size(); ++i) {
     if (set.labels.data[i] > 9) {

@@ -215,9 +215,9 @@ std::unique_ptr<Model> functional_from_config(const json& config) {
 
 json model_config(const Model& model) {
   const json config = model.get_config();  // throws for a subclassed model
-  const char* class_name = dynamic_cast<const Sequential*>(&model) != nullptr   ? "Sequential"
-                           : model.graph() != nullptr                        ? "Functional"
-                                                                                : nullptr;
+  const char* class_name = dynamic_cast<const Sequential*>(&model) != nullptr ? "Sequential"
+                           : model.graph() != nullptr                         ? "Functional"
+                                                                              : nullptr;
   if (class_name == nullptr) throw Error("model " + model.name() + ": unknown kind of model");
   return {{"class_name", class_name}, {"config", config}};
 }

@@ -1,7 +1,6 @@
 #include "lib/io/keras_weights.h"
 
 #include <algorithm>
-
 #include <cmath>
 #include <map>
 #include <memory>
@@ -122,10 +121,10 @@ void read_weights(Model& model, const h5::Group& group, WeightMatching matching)
   if (matching == WeightMatching::kByOrder) {
     if (in_file.size() != in_model.size()) {
       throw ValueError(where + ": the file holds weights for " + count_of(in_file.size(), "layer") +
-                       " (" + names_of(in_file, [](auto& l) { return l.name; }) +
-                       ") but model " + model.name() + " has " + count_of(in_model.size(), "layer") +
-                       " with weights (" +
-                       names_of(in_model, [](auto& l) { return l->name(); }) + ")");
+                       " (" + names_of(in_file, [](auto& l) { return l.name; }) + ") but model " +
+                       model.name() + " has " + count_of(in_model.size(), "layer") +
+                       " with weights (" + names_of(in_model, [](auto& l) { return l->name(); }) +
+                       ")");
     }
     for (std::size_t i = 0; i < in_file.size(); ++i)
       pairs.push_back({in_model[i].get(), &in_file[i]});
@@ -148,8 +147,9 @@ void read_weights(Model& model, const h5::Group& group, WeightMatching matching)
   for (const auto& [layer, file_layer] : pairs) {
     const std::vector<Parameter*> parameters = layer->parameters();
     if (parameters.size() != file_layer->weights.size()) {
-      throw ValueError(where + ": " + title(*layer) + " has " + count_of(parameters.size(), "weight") +
-                       " (" + names_of(parameters, [](Parameter* p) { return p->name(); }) +
+      throw ValueError(where + ": " + title(*layer) + " has " +
+                       count_of(parameters.size(), "weight") + " (" +
+                       names_of(parameters, [](Parameter* p) { return p->name(); }) +
                        ") but the file's layer '" + file_layer->name + "' has " +
                        std::to_string(file_layer->weights.size()) + " (" +
                        names_of(file_layer->weights, [](auto& w) { return w; }) + ")");

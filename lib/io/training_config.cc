@@ -94,16 +94,16 @@ std::unique_ptr<Optimizer> optimizer_from_config(const json& config) {
                                    epsilon.is_number() ? epsilon.get<double>() : 1e-7);
   }
   if (name == "RMSprop" || name == "rmsprop") {
-    return std::make_unique<RMSprop>(rate(0.001), settings.value("rho", 0.9),
-                                     settings.value("momentum", 0.0),
-                                     settings.value("epsilon", 1e-7),
-                                     settings.value("centered", false));
+    return std::make_unique<RMSprop>(
+        rate(0.001), settings.value("rho", 0.9), settings.value("momentum", 0.0),
+        settings.value("epsilon", 1e-7), settings.value("centered", false));
   }
   if (name == "SGD" || name == "sgd") {
     return std::make_unique<SGD>(rate(0.01), settings.value("momentum", 0.0),
                                  settings.value("nesterov", false));
   }
-  throw ValueError("optimizer " + config.dump() + " is not one this library has (Adam, AdamW, RMSprop, SGD)");
+  throw ValueError("optimizer " + config.dump() +
+                   " is not one this library has (Adam, AdamW, RMSprop, SGD)");
 }
 
 std::unique_ptr<Loss> loss_from_config(const json& config) {

@@ -46,8 +46,8 @@ Var BatchNormalizationLayer::forward(const std::vector<Var>& inputs, bool traini
   const std::size_t n = x.rows(), features = gamma_.value().shape(1);
   if (x.cols() != features) {
     throw ShapeError("layer " + name() + " (BatchNormalization): input x " +
-                     shape_string(x.value()) + " does not fit its " + count_of(features, "feature") +
-                     "");
+                     shape_string(x.value()) + " does not fit its " +
+                     count_of(features, "feature") + "");
   }
   training = training && n > 0;
   // μ and σ² per feature: the batch's (in double) in training, else the moving ones.

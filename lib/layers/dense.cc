@@ -37,8 +37,8 @@ namespace {
 void check_input(const Var& x, const Parameter& W, const std::string& who) {
   if (x.cols() != W.value().shape()[0]) {
     throw ShapeError(who + ": input x " + shape_string(x.value()) + " does not fit kernel W " +
-                     shape_string(W.value()) + ": x needs " + count_of(W.value().shape()[0], "column") +
-                     "");
+                     shape_string(W.value()) + ": x needs " +
+                     count_of(W.value().shape()[0], "column") + "");
   }
 }
 

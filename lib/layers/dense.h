@@ -98,7 +98,7 @@ struct DenseOptions {
   Initializer bias_initializer = "zeros";             ///< how b starts
   /// A penalty on W added to the loss: nn::L2(0.01), "l1", ...; none by default.
   std::optional<Regularizer> kernel_regularizer;
-  std::string name;                                   ///< "" for automatic ("dense_1")
+  std::string name;  ///< "" for automatic ("dense_1")
 };
 
 /// A fully connected layer: `nn::Dense(300, "relu")`. Copies share one layer.
@@ -114,14 +114,13 @@ class Dense : public LayerHandle<DenseLayer> {
   /// It is a template so that a braced list, `{.name = "out"}`, can only mean DenseOptions:
   /// GCC 12 would otherwise also try std::string's constructors on it.)
   template <class Activation>
-    requires std::convertible_to<const Activation&, std::string>
+  requires std::convertible_to<const Activation&, std::string>
   explicit Dense(int units, const Activation& activation,
                  Initializer kernel_initializer = "glorot_uniform",
                  Initializer bias_initializer = "zeros", std::string name = "",
                  bool use_bias = true)
-      : Dense(units, DenseOptions{std::string(activation), use_bias,
-                                  std::move(kernel_initializer), std::move(bias_initializer),
-                                  std::nullopt, std::move(name)}) {}
+      : Dense(units, DenseOptions{std::string(activation), use_bias, std::move(kernel_initializer),
+                                  std::move(bias_initializer), std::nullopt, std::move(name)}) {}
   /// A handle to an existing layer.
   explicit Dense(std::shared_ptr<DenseLayer> layer) : LayerHandle(std::move(layer)) {}
 };

@@ -49,8 +49,7 @@ struct DropoutOptions {
 class Dropout : public LayerHandle<DropoutLayer> {
  public:
   /// With these settings.
-  Dropout(double rate, const DropoutOptions& options)
-      : Dropout(rate, options.seed, options.name) {}
+  Dropout(double rate, const DropoutOptions& options) : Dropout(rate, options.seed, options.name) {}
   /// As DropoutLayer's constructor.
   explicit Dropout(double rate, std::optional<std::uint64_t> seed = std::nullopt,
                    std::string name = "");

@@ -23,9 +23,8 @@ TEST_CASE("a layer name where the kernel initializer goes says how to name a lay
   // nn::Dense(3, "softmax", "out") compiles (the third argument is the initializer, as in
   // Keras's positional order); the error must lead to the options form.
   CHECK_THROWS_AS(nn::Dense(3, "softmax", "out"), nn::ValueError);
-  CHECK_THROWS_WITH(nn::Dense(3, "softmax", "out"),
-                    Catch::Contains("unknown initializer 'out'") &&
-                        Catch::Contains(".name = \"out\""));
+  CHECK_THROWS_WITH(nn::Dense(3, "softmax", "out"), Catch::Contains("unknown initializer 'out'") &&
+                                                        Catch::Contains(".name = \"out\""));
 }
 
 TEST_CASE("BatchNormalization, Dropout, ReLU and LeakyReLU take options by name") {

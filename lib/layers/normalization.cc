@@ -60,7 +60,7 @@ bool NormalizationLayer::adapted() const { return built() && count_.value()(0, 0
 double NormalizationLayer::count() const { return built() ? count_.value()(0, 0) : 0.0; }
 
 Var NormalizationLayer::forward(const std::vector<Var>& inputs, bool) {
-  const Var& x = single_input(inputs);  // (batch, features)
+  const Var& x = single_input(inputs);    // (batch, features)
   if (!adapted() && !building_model()) {  // building a model (to load its weights) may pass
     throw Error("layer " + name() +
                 " (Normalization) has no statistics yet: call adapt(x_train) before using it, "

@@ -7,7 +7,6 @@
 #include <initializer_list>
 #include <memory>
 #include <vector>
-
 #include <xtensor/xoperation.hpp>
 #include <xtensor/xshape.hpp>
 
@@ -62,7 +61,7 @@ class Arrays {
       return column(values);
     }
   }
-  static Tensor column(const Vector& values);   // (n,) → (n, 1)
+  static Tensor column(const Vector& values);  // (n,) → (n, 1)
   [[noreturn]] static void throw_rank_error(std::size_t rank);
 
   std::vector<std::shared_ptr<const Tensor>> arrays_;

@@ -78,8 +78,8 @@ void Model::ensure_built(const std::string& who, const Arrays& x) {
                                 : x.size() == 1 ? "x"
                                                 : "x[" + std::to_string(i) + "]";
       throw ShapeError(who + ": model " + name_ + ": " + which + " takes (None, " +
-                       std::to_string((*expected)[i]) + ") but was given " +
-                       shape_string(x[i]) + ": " + count_of(width, "feature") + " instead of " +
+                       std::to_string((*expected)[i]) + ") but was given " + shape_string(x[i]) +
+                       ": " + count_of(width, "feature") + " instead of " +
                        std::to_string((*expected)[i]));
     }
   }

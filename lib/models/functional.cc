@@ -118,8 +118,9 @@ std::vector<Var> Functional::call(const std::vector<Var>& inputs, bool training)
     if (inputs[i].cols() != inputs_[i].width()) {
       throw ShapeError("model " + name() + ": input " + inputs_[i].layer()->name() + " expects " +
                        inputs_[i].shape_string() + " but was given " +
-                       shape_string(inputs[i].value()) + ": " + count_of(inputs[i].cols(), "feature") +
-                       " instead of " + std::to_string(inputs_[i].width()));
+                       shape_string(inputs[i].value()) + ": " +
+                       count_of(inputs[i].cols(), "feature") + " instead of " +
+                       std::to_string(inputs_[i].width()));
     }
     values[i] = inputs[i];
   }

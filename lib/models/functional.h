@@ -8,12 +8,12 @@
 //   nn::Functional model({input}, {output}, "wide_and_deep");
 //
 // (Keras writes keras.Model(inputs, outputs) and gets an object of class Functional; here
-// both spellings work: nn::Model(inputs, outputs) holds an nn::Functional and runs it.) The constructor walks back from the outputs to the inputs, puts
-// the layer calls in an order where each comes after what it needs, and checks the wiring:
-// every output must be computable from the inputs, and every input must be used. call() then
-// replays the calls on real tensors, so a functional model trains like any other; and since
-// its graph is data, it can be printed (summary() with "Connected to"), drawn
-// (model_to_dot) and written down (get_config()).
+// both spellings work: nn::Model(inputs, outputs) holds an nn::Functional and runs it.) The
+// constructor walks back from the outputs to the inputs, puts the layer calls in an order where
+// each comes after what it needs, and checks the wiring: every output must be computable from the
+// inputs, and every input must be used. call() then replays the calls on real tensors, so a
+// functional model trains like any other; and since its graph is data, it can be printed (summary()
+// with "Connected to"), drawn (model_to_dot) and written down (get_config()).
 
 #include <cstddef>
 #include <iostream>

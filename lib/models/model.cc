@@ -136,9 +136,8 @@ std::vector<std::string> Model::metrics_names() const {
     for (const std::string& output : outputs) names.push_back(output + "_loss");
   }
   for (std::size_t i = 0; i < (several ? outputs.size() : 1); ++i) {
-    const auto metrics = per_output_ && i < per_output_->metrics.size()
-                             ? per_output_->metrics[i]
-                             : compiled_metrics();
+    const auto metrics = per_output_ && i < per_output_->metrics.size() ? per_output_->metrics[i]
+                                                                        : compiled_metrics();
     for (const auto& metric : metrics) {
       names.push_back(several ? outputs[i] + "_" + metric->name() : metric->name());
     }

@@ -136,7 +136,7 @@ TEST_CASE("a wrong width is reported with the user's x, not the one-row build pr
   nn::Sequential built({nn::Dense(3)});
   built.compile("mse", "sgd");
   built.predict(xt::zeros<float>({2, 4}));
-  CHECK_THROWS_WITH(built.fit(x, xt::zeros<float>({10, 3}), {.verbose = 0}),
-                    Catch::Contains("fit") && Catch::Contains("(10, 5)") &&
-                        Catch::Contains("(None, 4)"));
+  CHECK_THROWS_WITH(
+      built.fit(x, xt::zeros<float>({10, 3}), {.verbose = 0}),
+      Catch::Contains("fit") && Catch::Contains("(10, 5)") && Catch::Contains("(None, 4)"));
 }

@@ -39,8 +39,8 @@ std::vector<std::size_t> positions(const std::string& where, const std::vector<s
 PerOutput resolve_per_output(const std::string& model, const std::vector<std::string>& outputs,
                              const LossList& losses, const MetricList& metrics,
                              const LossWeights& loss_weights) {
-  const std::string where = "compile (model " + model + ", " +
-                            count_of(outputs.size(), "output") + ": " + listed(outputs) + "):";
+  const std::string where = "compile (model " + model + ", " + count_of(outputs.size(), "output") +
+                            ": " + listed(outputs) + "):";
   PerOutput resolved;
   // Losses: one for all, one per output in order, or one per output by name.
   if (losses.output_names().empty()) {
@@ -65,13 +65,15 @@ PerOutput resolve_per_output(const std::string& model, const std::vector<std::st
   if (loss_weights.output_names().empty()) {
     const std::size_t given = loss_weights.get().size();
     if (given != 0 && given != outputs.size()) {
-      throw ValueError(where + " " + count_of(given, "loss weight") + " given; give one per output");
+      throw ValueError(where + " " + count_of(given, "loss weight") +
+                       " given; give one per output");
     }
     resolved.loss_weights = loss_weights.get();
   } else {
     const auto at = positions(where + " the loss weights", loss_weights.output_names(), outputs);
     resolved.loss_weights.assign(outputs.size(), 1.0);
-    for (std::size_t k = 0; k < at.size(); ++k) resolved.loss_weights[at[k]] = loss_weights.get()[k];
+    for (std::size_t k = 0; k < at.size(); ++k)
+      resolved.loss_weights[at[k]] = loss_weights.get()[k];
   }
   // Metrics: the same for every output, or by name (an output not named has none).
   resolved.metrics.resize(outputs.size());

@@ -62,9 +62,7 @@ class MetricList {
   /// The metrics for every output (empty when keyed).
   const std::vector<MetricArg>& every_output() const { return every_output_; }
   /// The metrics by output name (empty unless keyed).
-  const std::vector<std::pair<std::string, OutputMetrics>>& by_output() const {
-    return by_output_;
-  }
+  const std::vector<std::pair<std::string, OutputMetrics>>& by_output() const { return by_output_; }
 
  private:
   std::vector<MetricArg> every_output_;
@@ -101,9 +99,9 @@ class LossWeights {
 /// compile()'s arguments matched to the outputs: a loss per output (or one for all), a weight
 /// per output (or none), a list of metrics per output.
 struct PerOutput {
-  std::vector<std::shared_ptr<const Loss>> losses;                     ///< 1 or one per output
-  std::vector<double> loss_weights;                                    ///< empty or per output
-  std::vector<std::vector<std::shared_ptr<const Metric>>> metrics;    ///< [output][metric]
+  std::vector<std::shared_ptr<const Loss>> losses;                  ///< 1 or one per output
+  std::vector<double> loss_weights;                                 ///< empty or per output
+  std::vector<std::vector<std::shared_ptr<const Metric>>> metrics;  ///< [output][metric]
 };
 
 /// Matches compile()'s arguments to the outputs named `outputs` (in output order). Throws

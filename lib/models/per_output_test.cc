@@ -36,7 +36,8 @@ nn::Model iris_model() {
   nn::set_random_seed(3);
   const nn::SymbolicTensor input = nn::Input({4}, "measurements");
   const nn::SymbolicTensor hidden = nn::Dense(8, "relu")(input);
-  const nn::SymbolicTensor species = nn::Dense(3, {.activation = "softmax", .name = "species"})(hidden);
+  const nn::SymbolicTensor species =
+      nn::Dense(3, {.activation = "softmax", .name = "species"})(hidden);
   const nn::SymbolicTensor width = nn::Dense(1, {.name = "width"})(hidden);
   return nn::Model({input}, {species, width}, "iris");
 }
@@ -75,21 +76,20 @@ TEST_CASE("a flat metrics list still applies to every output, as Keras 2 did") {
   nn::Model model = iris_model();
   model.compile({"sparse_categorical_crossentropy", "mse"}, "sgd", {"mae"});
   const std::vector<std::string> names = model.metrics_names();
-  CHECK(names == std::vector<std::string>{"loss", "species_loss", "width_loss", "species_mae",
-                                          "width_mae"});
+  CHECK(names ==
+        std::vector<std::string>{"loss", "species_loss", "width_loss", "species_mae", "width_mae"});
 }
 
 TEST_CASE("a wrong number of losses or an unknown output name fails at compile()") {
   nn::Model model = iris_model();
   CHECK_THROWS_WITH(model.compile({"mse", "mse", "mse"}, "sgd"),
                     Catch::Contains("3 losses given") && Catch::Contains("'species', 'width'"));
-  CHECK_THROWS_WITH(model.compile({{"species", "mse"}, {"height", "mse"}}, "sgd"),
-                    Catch::Contains("'height', which is not an output") &&
-                        Catch::Contains("'species', 'width'"));
+  CHECK_THROWS_WITH(
+      model.compile({{"species", "mse"}, {"height", "mse"}}, "sgd"),
+      Catch::Contains("'height', which is not an output") && Catch::Contains("'species', 'width'"));
   CHECK_THROWS_WITH(model.compile({{"species", "mse"}}, "sgd"),
                     Catch::Contains("no loss for output 'width'"));
-  CHECK_THROWS_WITH(model.compile("mse", "sgd", {}, {1.0}),
-                    Catch::Contains("1 loss weight given"));
+  CHECK_THROWS_WITH(model.compile("mse", "sgd", {}, {1.0}), Catch::Contains("1 loss weight given"));
   CHECK_THROWS_WITH(model.compile("mse", "sgd", {{"petal", {"mae"}}}),
                     Catch::Contains("'petal', which is not an output"));
   CHECK_THROWS_WITH(model.compile({{"species", "mse"}, {"species", "mae"}}, "sgd"),

@@ -49,7 +49,7 @@ TEST_CASE("training with L2 keeps the kernel smaller than training without") {
   const double plain = trained_norm(std::nullopt);
   const double l2 = trained_norm(nn::L2(0.1));
   const double l1 = trained_norm(nn::L1(0.5));  // w₀ → 3 − 0.5/2: Σw² ≈ 7.6
-  CHECK(plain == Approx(9.0).epsilon(0.05));  // w → (3, 0, 0): Σw² = 9
+  CHECK(plain == Approx(9.0).epsilon(0.05));    // w → (3, 0, 0): Σw² = 9
   // With l2 = 0.1 on unit-variance inputs the minimum is w = 3 / (1 + 0.1) per the normal
   // equations: Σw² ≈ 7.4, clearly below 9.
   CHECK(l2 < 0.9 * plain);
