@@ -154,11 +154,23 @@ void write_keras3_optimizer(Model& model, const h5::Group& root) {
   vars.write_int64("0", optimizer.iterations());
   const float rate = static_cast<float>(optimizer.learning_rate());
   vars.write("1", {}, &rate);
+  // Keras's order: weight by weight, or (RMSprop) kind by kind.
+  const std::vector<Parameter*> weights = trainable_weights(model);
+  std::size_t slots = 0;
+  for (Parameter* p : weights) slots = std::max(slots, optimizer.slots(*p).size());
   std::size_t next = 2;
-  for (Parameter* p : trainable_weights(model)) {
-    for (const Tensor& slot : optimizer.slots(*p)) {
-      vars.write(std::to_string(next++), keras_shape(*p), slot.data());
+  const auto write = [&](Parameter* p, std::size_t k) {
+    const std::vector<Tensor>& kept = optimizer.slots(*p);
+    if (k < kept.size()) vars.write(std::to_string(next++), keras_shape(*p), kept[k].data());
+  };
+  if (optimizer.slots_grouped_by_kind()) {
+    for (std::size_t k = 0; k < slots; ++k) {
+      for (Parameter* p : weights) write(p, k);
     }
+    return;
+  }
+  for (Parameter* p : weights) {
+    for (std::size_t k = 0; k < slots; ++k) write(p, k);
   }
 }
 
@@ -178,10 +190,11 @@ bool read_keras3_optimizer(Model& model, const h5::Group& vars,
   if (count < 2 || (count - 2) % std::max<std::size_t>(weights.size(), 1) != 0) return false;
   const std::size_t slots = weights.empty() ? 0 : (count - 2) / weights.size();
   std::vector<std::vector<Tensor>> values(weights.size());
-  std::size_t next = 2;
+  const bool by_kind = optimizer.slots_grouped_by_kind();  // as write_keras3_optimizer
   for (std::size_t w = 0; w < weights.size(); ++w) {
     for (std::size_t k = 0; k < slots; ++k) {
-      const h5::Array array = vars.read(names[next++]);
+      const std::size_t at = 2 + (by_kind ? k * weights.size() + w : w * slots + k);
+      const h5::Array array = vars.read(names[at]);
       if (array.values.size() != weights[w]->value().size()) return false;
       values[w].push_back(tensor_like(*weights[w], array));
     }

@@ -8,7 +8,8 @@
 //   layers/dense_1/vars/0 ...                        the second Dense
 //   optimizer/vars/0           int64 ()              the step count
 //   optimizer/vars/1           float32 ()            the learning rate
-//   optimizer/vars/2, 3, ...                         each trainable weight's slots in turn
+//   optimizer/vars/2, 3, ...                         the slots: weight by weight (Adam's m₀ v₀
+//                                                    m₁ v₁ ...), or kind by kind for RMSprop
 //   vars/                      (empty)               the model's own variables
 //
 // A layer's group is named by its class, not its name: the snake-case class name, with _1,
@@ -43,7 +44,8 @@ void write_keras3_weights(Model& model, const h5::Group& root);
 void read_keras3_weights(Model& model, const h5::Group& root);
 
 /// Writes the compiled model's optimizer state as "optimizer/vars" (step count, learning
-/// rate, then each trainable weight's slots, weight by weight, as Keras 3 orders them).
+/// rate, then the trainable weights' slots in Keras 3's order: weight by weight, or kind by
+/// kind when the optimizer says so, as RMSprop does).
 void write_keras3_optimizer(Model& model, const h5::Group& root);
 
 /// Restores the optimizer state from "optimizer/vars" into the compiled model's optimizer.

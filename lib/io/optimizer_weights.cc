@@ -6,14 +6,24 @@
 
 #include "lib/error.h"
 #include "lib/io/keras_weights.h"
+#include "lib/optimizers/rmsprop.h"
 
 namespace nn {
 namespace {
 
-// Keras's names of the slots: Adam's moments m and v, SGD's momentum.
+// Keras's names of the slots: Adam's (and AdamW's) moments m and v, SGD's momentum,
+// RMSprop's rms, then momentum (if momentum > 0), then mg (if centered).
 std::string slot_name(const Optimizer& optimizer, std::size_t k) {
-  if (optimizer.name() == "Adam" && k < 2) return k == 0 ? "m" : "v";
+  if ((optimizer.name() == "Adam" || optimizer.name() == "AdamW") && k < 2) {
+    return k == 0 ? "m" : "v";
+  }
   if (optimizer.name() == "SGD" && k == 0) return "momentum";
+  if (const auto* rmsprop = dynamic_cast<const RMSprop*>(&optimizer)) {
+    std::vector<std::string> kinds{"rms"};
+    if (rmsprop->momentum() > 0.0) kinds.push_back("momentum");
+    if (rmsprop->centered()) kinds.push_back("mg");
+    if (k < kinds.size()) return kinds[k];
+  }
   return "slot_" + std::to_string(k);
 }
 

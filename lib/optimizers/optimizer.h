@@ -46,6 +46,9 @@ class Optimizer {
   void set_slots(const Parameter& parameter, std::vector<Tensor> slots);
   /// Restores the step count (Adam's bias corrections depend on it). ValueError if negative.
   void set_iterations(std::int64_t iterations);
+  /// How Keras 3 lists the slots in a saved file: false, weight by weight (Adam: m₀ v₀ m₁
+  /// v₁ ...); true, kind by kind (RMSprop: every velocity, then every momentum, ...).
+  virtual bool slots_grouped_by_kind() const { return false; }
 
  protected:
   /// An optimizer with this learning rate.

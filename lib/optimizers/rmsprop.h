@@ -37,6 +37,8 @@ class RMSprop : public Optimizer {
   double epsilon() const { return epsilon_; }
   /// Whether g is divided by an estimate of its variance rather than of its second moment.
   bool centered() const { return centered_; }
+  /// True: Keras 3 builds all the velocities, then the momentums, then the averages.
+  bool slots_grouped_by_kind() const override { return true; }
 
  protected:
   /// v, then b if momentum > 0, then a if centered: Keras's order.
