@@ -4,6 +4,7 @@
 // count 0) and load_weights(), or load_weights() straight away (the layers take their widths
 // from the file).
 #include <catch2/catch.hpp>
+#include <xtensor/xview.hpp>
 
 #include "lib/error.h"
 #include "lib/io/keras_h5.h"

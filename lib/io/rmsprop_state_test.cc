@@ -37,6 +37,7 @@ TEST_CASE("Keras 3 files hold RMSprop's slots kind by kind") {
   {
     h5::File file = h5::File::create(path);
     write_keras3_optimizer(model, file.root());
+    file.close();  // built in memory, written at close
   }
   const h5::File file = h5::File::open(path);
   const h5::Group vars = file.root().group("optimizer/vars");
