@@ -1,7 +1,6 @@
 #include "lib/text.h"
 
-#include <cstdio>
-#include <cstdlib>
+#include <charconv>
 
 namespace nn {
 
@@ -10,14 +9,10 @@ std::string count_of(std::size_t n, const std::string& noun, const std::string& 
   return std::to_string(n) + " " + (n == 1 ? noun : many);
 }
 
-std::string number_text(double value) {
-  // The fewest significant digits (up to 17, enough for any double) that read back exactly.
-  char text[32];
-  for (int digits = 1; digits <= 17; ++digits) {
-    std::snprintf(text, sizeof text, "%.*g", digits, value);
-    if (std::strtod(text, nullptr) == value) break;
-  }
-  return text;
+std::string shortest_decimal(double value) {
+  char buffer[64];
+  const auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, value);
+  return error == std::errc() ? std::string(buffer, end) : std::to_string(value);
 }
 
 }  // namespace nn

@@ -11,7 +11,8 @@ namespace nn {
 /// for nouns that do not just take an s ("1 batch", "2 batches").
 std::string count_of(std::size_t n, const std::string& noun, const std::string& plural = "");
 
-/// The shortest text that reads back as the same double: "5", "0.1", "-2.5e-08", "nan".
-std::string number_text(double value);
+/// The fewest digits that read back as the same double: "5", "0.1", "1e-05", "nan" (for
+/// messages, and for CSVLogger's columns).
+std::string shortest_decimal(double value);
 
 }  // namespace nn

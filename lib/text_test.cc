@@ -11,11 +11,11 @@ TEST_CASE("count_of says 1 column and 2 columns") {
   CHECK(nn::count_of(2, "batch", "batches") == "2 batches");
 }
 
-TEST_CASE("number_text writes the shortest exact form") {
-  CHECK(nn::number_text(5.0) == "5");
-  CHECK(nn::number_text(-2.5) == "-2.5");
-  CHECK(nn::number_text(0.1) == "0.1");
-  CHECK(nn::number_text(static_cast<float>(0.1)) == "0.10000000149011612");  // a float's 0.1
-  CHECK(nn::number_text(1e-8) == "1e-08");
-  CHECK(nn::number_text(std::nan("")) == "nan");
+TEST_CASE("shortest_decimal writes the shortest exact form") {
+  CHECK(nn::shortest_decimal(5.0) == "5");
+  CHECK(nn::shortest_decimal(-2.5) == "-2.5");
+  CHECK(nn::shortest_decimal(0.1) == "0.1");
+  CHECK(nn::shortest_decimal(static_cast<float>(0.1)) == "0.10000000149011612");  // a float's 0.1
+  CHECK(nn::shortest_decimal(1e-8) == "1e-08");
+  CHECK(nn::shortest_decimal(std::nan("")) == "nan");
 }

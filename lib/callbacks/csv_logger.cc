@@ -1,20 +1,14 @@
 #include "lib/callbacks/csv_logger.h"
 
 #include <algorithm>
-#include <charconv>
 #include <fstream>
 #include <sstream>
 
 #include "lib/atomic_file.h"
 #include "lib/error.h"
+#include "lib/text.h"
 
 namespace nn {
-
-std::string shortest_decimal(double value) {
-  char buffer[64];
-  const auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, value);
-  return error == std::errc() ? std::string(buffer, end) : std::to_string(value);
-}
 
 CSVLogger::CSVLogger(std::string filename, char separator, bool append)
     : filename_(std::move(filename)), separator_(separator), append_(append) {

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "lib/models/callback.h"
+#include "lib/text.h"  // shortest_decimal, which the columns are written with
 
 namespace nn {
 
@@ -44,8 +45,5 @@ class CSVLogger : public Callback {
   std::string existing_header_;    // the first line of an appended file, if any
   std::vector<std::string> keys_;  // the columns after "epoch", fixed by the first epoch
 };
-
-/// The shortest decimal text that reads back as exactly `value` ("0.1", "1e-05", "nan").
-std::string shortest_decimal(double value);
 
 }  // namespace nn

@@ -193,8 +193,8 @@ void SparseCategoricalCrossentropy::check_targets(const Tensor& y_true, std::siz
     const float y = y_true(i, 0);
     if (!(y >= 0.0f && y < static_cast<float>(outputs) && y == std::floor(y))) {
       throw ValueError(name() + ": the label in row " + std::to_string(i) + " is " +
-                       number_text(y) + ", not a class index in [0, " + std::to_string(outputs) +
-                       ")");
+                       shortest_decimal(y) + ", not a class index in [0, " +
+                       std::to_string(outputs) + ")");
     }
   }
 }

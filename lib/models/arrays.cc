@@ -16,11 +16,7 @@ Arrays::Arrays(const Tensor& x) : arrays_{borrow(x)} {}
 
 Arrays::Arrays(Tensor&& x) : arrays_{std::make_shared<const Tensor>(std::move(x))} {}
 
-Arrays::Arrays(const Labels& labels) {
-  auto column = std::make_shared<Tensor>(Tensor::from_shape({labels.size(), 1}));
-  for (std::size_t i = 0; i < labels.size(); ++i) (*column)(i, 0) = static_cast<float>(labels(i));
-  arrays_.push_back(std::move(column));
-}
+Arrays::Arrays(const Labels& labels) : Arrays(column(xt::cast<float>(labels))) {}
 
 Arrays::Arrays(const Vector& values) : Arrays(column(values)) {}
 

@@ -28,11 +28,6 @@ Model::Model(const SymbolicTensor& input, const SymbolicTensor& output, std::str
     : Model(std::vector<SymbolicTensor>{input}, std::vector<SymbolicTensor>{output},
             std::move(name)) {}
 
-const Functional* Model::graph() const {
-  return graph_ ? static_cast<const Functional*>(graph_.get())
-                : dynamic_cast<const Functional*>(this);
-}
-
 Functional::Functional(const SymbolicTensor& input, const SymbolicTensor& output, std::string name)
     : Functional(std::vector<SymbolicTensor>{input}, std::vector<SymbolicTensor>{output},
                  std::move(name)) {}

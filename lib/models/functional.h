@@ -44,6 +44,8 @@ class Functional : public Model {
   /// Keras 2's table: each layer, its output shape, its parameters and, unless the graph is a
   /// plain chain, the layers it is connected to ("dense_1[0][0]": layer, call, output).
   void summary(std::ostream& out = std::cout) override;
+  /// Itself: its graph is what it is.
+  const Functional* graph() const override { return this; }
   /// True: the architecture is a graph, which can be shown, checked and saved.
   bool is_graph_network() const override { return true; }
   /// Keras 2's functional config: {"name", "layers": [{"class_name", "config", "name",

@@ -115,7 +115,7 @@ class Model {
   const std::string& name() const { return name_; }
   /// The graph of a functional model (an nn::Functional, or the one that
   /// nn::Model(inputs, outputs) holds), to draw or save it; null for other models.
-  const Functional* graph() const;
+  virtual const Functional* graph() const { return graph_ ? graph_->graph() : nullptr; }
   /// The tracked layers, in the order they were added.
   const std::vector<std::shared_ptr<Layer>>& layers() const { return layers_; }
   /// The layer with this name; ValueError listing the names if there is none.
